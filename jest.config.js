@@ -1,0 +1,30 @@
+/**
+ * Two projects: `unit` (pure logic, no I/O) and `integration` (through the real
+ * parts: PGlite or Postgres, the Temporal dev server, HTTP). Select with
+ * `npx jest --selectProjects unit`.
+ */
+const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
+
+/** @type {import('jest').Config} */
+const shared = {
+  transform: { '^.+\\.(t|j|mj)s$': swc },
+  // The schema engine WASM bindings ship as ESM.
+  transformIgnorePatterns: ['/node_modules/(?!@prisma/schema-engine-wasm/)'],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+  testEnvironment: 'node',
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{domain,api,workflows,prisma}/**/*.test.ts'], testPathIgnorePatterns: ['/node_modules/'] },
+    {
+      ...shared,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '/test/browser/'],
+      globalSetup: '<rootDir>/test/support/globalSetup.ts',
+      testTimeout: 60_000,
+    },
+  ],
+};
