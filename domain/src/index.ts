@@ -9,3 +9,4 @@ export * from './ingestion/validateSegmentCalls';
 export * from './attributes/attributeType';
 export * from './attributes/capturedAttributes';
 export * from './attributes/systemAttributes';
+export * from './identity/identityResolution';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { lockfileContent, lockfileName, migrationsDir, readMigrationsList, readSchema } from './migrationsDirectory';
-import { noSchemaFilter, openSchemaEngine } from './schemaEngine';
+import { noSchemaFilter, withSchemaEngine } from './schemaEngine';
 
 /**
  * The SQL that takes a database from the state of the committed migrations to
@@ -14,20 +14,18 @@ import { noSchemaFilter, openSchemaEngine } from './schemaEngine';
 export async function pendingSchemaChangeSql(): Promise<string> {
   const schema = await readSchema();
   const pglite = await PGlite.create();
-  const engine = await openSchemaEngine(schema, new PrismaPGlite(pglite));
+  const migrationsList = await readMigrationsList();
   try {
-    const migrationsList = await readMigrationsList();
-    const result = await engine.diff({
+    const result = await withSchemaEngine(schema, new PrismaPGlite(pglite), (engine) => engine.diff({
       from: migrationsList.migrationDirectories.length ? { tag: 'migrations', ...migrationsList } : { tag: 'empty' },
       to: { tag: 'schemaDatamodel', files: [schema] },
       script: true,
       exitCode: null,
       filters: noSchemaFilter,
-    });
+    }));
     const sql = result.stdout ?? '';
     return /^\s*(--\s*This is an empty migration\.?\s*)?$/.test(sql) ? '' : sql;
   } finally {
-    engine.free();
     await pglite.close();
   }
 }

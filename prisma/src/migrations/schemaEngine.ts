@@ -30,12 +30,37 @@ export interface SchemaFile {
   content: string;
 }
 
-export async function openSchemaEngine(schema: SchemaFile, adapterFactory: SqlMigrationAwareDriverAdapterFactory): Promise<SchemaEngine> {
+/**
+ * Runs `work` with a schema engine on the adapter, then frees the engine and
+ * closes every connection it opened (the engine itself never does).
+ */
+export async function withSchemaEngine<T>(schema: SchemaFile, adapterFactory: SqlMigrationAwareDriverAdapterFactory, work: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   const { SchemaEngine } = await loadEngineModule();
   const log = (message: string) => {
     if (process.env.TIDEFLOW_DEBUG_MIGRATIONS) console.error('[schema-engine]', message);
   };
-  return SchemaEngine.new({ datamodels: [[schema.path, schema.content]] }, log, bindMigrationAwareSqlAdapterFactory(adapterFactory));
+  const opened: Array<{ dispose(): Promise<void> }> = [];
+  const tracked: SqlMigrationAwareDriverAdapterFactory = {
+    provider: adapterFactory.provider,
+    adapterName: adapterFactory.adapterName,
+    connect: async () => {
+      const adapter = await adapterFactory.connect();
+      opened.push(adapter);
+      return adapter;
+    },
+    connectToShadowDb: async () => {
+      const adapter = await adapterFactory.connectToShadowDb();
+      opened.push(adapter);
+      return adapter;
+    },
+  };
+  const engine = await SchemaEngine.new({ datamodels: [[schema.path, schema.content]] }, log, bindMigrationAwareSqlAdapterFactory(tracked));
+  try {
+    return await work(engine);
+  } finally {
+    engine.free();
+    await Promise.all(opened.map((adapter) => adapter.dispose().catch(() => undefined)));
+  }
 }
 
 export const noSchemaFilter = { externalTables: [] as string[], externalEnums: [] as string[] };

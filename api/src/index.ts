@@ -1,0 +1,3 @@
+export { createWorkspace } from './workspaces/createWorkspace';
+export { ingestMessages, type IngestionResult } from './ingestion/ingestMessages';
+export { ApiKeyAuthenticator, createApiKey, generateApiKey, hashApiKey } from './auth/apiKeys';

@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import type { PrismaClient } from '@tideflow/db';
+import { type IngestMessage, planIdentityResolution, splitTraits } from '@tideflow/domain';
+import { attributeCatalogMemory, countDroppedEvents, findBlockedEventNames, recordAttributeDefinitions, recordEventDefinitions } from './catalogStore';
+import { findStoredMessageIds, insertEvents } from './eventStore';
+import { applyIdentityOperations, loadIdentitySnapshot, lockIdentifiers } from './identityStore';
+import { inTransaction } from './ingestionTransaction';
+import { applyProfileUpdates, foldProfileUpdates } from './profileUpdates';
+
+export interface IngestionResult {
+  received: number;
+  stored: number;
+  /** Already stored under the same messageId: accepted, not stored again. */
+  duplicates: number;
+  /** Events whose definition is blocked: accepted and dropped. */
+  dropped: number;
+  /** What was stored, with the user each message resolved to (for triggers downstream). */
+  accepted: Array<{ message: IngestMessage; userId: string }>;
+}
+
+/** Calls that can be blocked in the catalog; identify, group and alias always update profiles. */
+const blockableTypes = new Set(['track', 'page', 'screen']);
+
+/**
+ * Stores validated messages for one workspace in a single transaction:
+ * dedup by messageId, drop blocked events, resolve and merge identities,
+ * update profiles, insert events, and keep the catalogs current.
+ */
+export async function ingestMessages(prisma: PrismaClient, workspaceId: string, messages: IngestMessage[]): Promise<IngestionResult> {
+  const now = new Date();
+  const outcome = await inTransaction(prisma, async (tx) => {
+    const alreadyStored = await findStoredMessageIds(tx, workspaceId, messages.map((m) => m.messageId));
+    const unseen = messages.filter((m) => !alreadyStored.has(m.messageId));
+    const blocked = await findBlockedEventNames(tx, workspaceId, [...new Set(unseen.filter((m) => blockableTypes.has(m.type)).map((m) => m.eventName))]);
+    const droppedByName = new Map<string, number>();
+    const fresh = unseen.filter((m) => {
+      if (!blockableTypes.has(m.type) || !blocked.has(m.eventName)) return true;
+      droppedByName.set(m.eventName, (droppedByName.get(m.eventName) ?? 0) + 1);
+      return false;
+    });
+
+    await lockIdentifiers(tx, workspaceId, fresh);
+    const plan = planIdentityResolution(fresh, await loadIdentitySnapshot(tx, workspaceId, fresh), randomUUID);
+    const profileUpdates = foldProfileUpdates(fresh, plan.userIdOfMessage);
+    const firstSeenAt = new Map(profileUpdates.map((update) => [update.userId, update.firstSeenAt]));
+    await applyIdentityOperations(tx, workspaceId, plan.operations, firstSeenAt);
+    await applyProfileUpdates(tx, profileUpdates);
+    const stored = await insertEvents(tx, workspaceId, fresh, plan.userIdOfMessage);
+    await recordEventDefinitions(tx, workspaceId, stored);
+    await countDroppedEvents(tx, workspaceId, droppedByName);
+    const attributeNames = await recordAttributeDefinitions(tx, workspaceId, fresh.flatMap((m) => (m.traits ? [splitTraits(m.traits).custom] : [])), now);
+    return { fresh, plan, stored, dropped: unseen.length - fresh.length, attributeNames };
+  });
+  attributeCatalogMemory.remember(workspaceId, outcome.attributeNames, now.getTime());
+  return {
+    received: messages.length,
+    stored: outcome.stored.length,
+    duplicates: messages.length - outcome.dropped - outcome.stored.length,
+    dropped: outcome.dropped,
+    accepted: outcome.fresh.map((message, index) => ({ message, userId: outcome.plan.userIdOfMessage[index]! })),
+  };
+}
