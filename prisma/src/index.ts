@@ -2,4 +2,6 @@ export { type Database, type OpenDatabaseOptions, openDatabase } from './databas
 export { type DatabaseConfig, databaseConfigFromEnv, defaultDataDir, describeDatabase, repositoryRoot } from './databaseConfig';
 export { Prisma, PrismaClient } from './generated/client';
 export * from './generated/enums';
-export type * from './generated/models';
+export type { ApiKey, AttributeDefinition, Event, EventDefinition, EventGroup, User, UserIdentity, Workspace } from './generated/client';
+export type { default as PothosPrismaTypes } from './generated/pothos-types';
+export { getDatamodel as getPothosPrismaDatamodel } from './generated/pothos-types';

@@ -1,0 +1,15 @@
+import { lexicographicSortSchema } from 'graphql';
+import { builder } from '../builder';
+import './scalars';
+import './root';
+import './workspace';
+import './user';
+import './event';
+import './eventDefinition';
+import './eventGroup';
+import './attributeDefinition';
+import './apiKey';
+import './ingestionMutations';
+
+/** The whole GraphQL schema, assembled from one file per type. */
+export const schema = lexicographicSortSchema(builder.toSchema());

@@ -1,0 +1,2 @@
+export { openTestDatabase } from './testDatabase';
+export { startTestApi, type TestApi, type TestWorkspace } from './testApi';
