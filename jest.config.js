@@ -24,6 +24,7 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       testPathIgnorePatterns: ['/node_modules/', '/test/browser/'],
       globalSetup: '<rootDir>/test/support/globalSetup.ts',
+      setupFiles: ['<rootDir>/test/support/quietTemporal.ts'],
       testTimeout: 60_000,
     },
   ],

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Database } from '@tideflow/db';
 import type { IngestMessage } from '@tideflow/domain';
 import { ApiKeyAuthenticator } from './auth/apiKeys';
+import type { TemporalAccess } from './graphql/context';
 import { createGraphQLServer } from './graphql/yoga';
 import { sendJson } from './http/jsonResponse';
 import { ingestMessages, type IngestionResult } from './ingestion/ingestMessages';
@@ -17,6 +18,8 @@ export interface ApiServerOptions {
   /** Extra health checks reported at /healthz, e.g. Temporal. */
   healthChecks?: Record<string, () => Promise<void>>;
   logError?: (error: unknown) => void;
+  /** Temporal, when connected (workflows are started through it). */
+  temporal?: () => TemporalAccess | null;
 }
 
 export interface ApiServer {
@@ -36,7 +39,7 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
     if (options.onIngested) await Promise.resolve(options.onIngested(workspaceId, result)).catch(logError);
     return result;
   };
-  const graphql = createGraphQLServer({ prisma, authenticator, ingest, graphiql: options.graphiql, allowedOrigins: options.allowedOrigins, logError });
+  const graphql = createGraphQLServer({ prisma, authenticator, ingest, graphiql: options.graphiql, allowedOrigins: options.allowedOrigins, logError, temporal: options.temporal });
   const handleIngestion = createIngestionRoute({ authenticator, ingest, logError });
 
   async function health(response: ServerResponse) {

@@ -1,2 +1,3 @@
 export { openTestDatabase } from './testDatabase';
 export { startTestApi, type TestApi, type TestWorkspace } from './testApi';
+export { startTemporalTestEnvironment, temporalCliPath } from './temporalTestEnvironment';

@@ -1,3 +1,4 @@
+import type { Client } from '@temporalio/client';
 import type { PrismaClient } from '@tideflow/db';
 import type { ApiKeyAuthenticator } from '../auth/apiKeys';
 import type { IngestionResult } from '../ingestion/ingestMessages';
@@ -11,6 +12,13 @@ export interface GraphQLContext {
   apiKeyId: string | null;
   authenticator: ApiKeyAuthenticator;
   ingest(workspaceId: string, messages: IngestMessage[]): Promise<IngestionResult>;
+  /** Temporal, once connected; null while it is unreachable. */
+  temporal: () => TemporalAccess | null;
+}
+
+export interface TemporalAccess {
+  client: Client;
+  taskQueue: string;
 }
 
 /** The caller's workspace id; resolvers only run once the `workspace` auth scope passed. */

@@ -18,6 +18,7 @@ export const errorCodes = {
   notFound: 'NOT_FOUND',
   conflict: 'CONFLICT',
   queryTooComplex: 'QUERY_TOO_COMPLEX',
+  temporalUnavailable: 'TEMPORAL_UNAVAILABLE',
 } as const;
 
 export class InputError extends GraphQLError {
@@ -46,5 +47,11 @@ export class ConflictError extends GraphQLError {
 export class UnauthenticatedError extends GraphQLError {
   constructor(message = 'Authentication required: send "Authorization: Bearer <secret key>"') {
     super(message, { extensions: { code: errorCodes.unauthenticated, http: { status: 401 } } });
+  }
+}
+
+export class TemporalUnavailableError extends GraphQLError {
+  constructor() {
+    super('The workflow engine (Temporal) is not reachable; retry shortly', { extensions: { code: errorCodes.temporalUnavailable, http: { status: 503 } } });
   }
 }

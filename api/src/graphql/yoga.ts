@@ -11,6 +11,7 @@ export interface GraphQLServerOptions {
   prisma: PrismaClient;
   authenticator: ApiKeyAuthenticator;
   ingest: GraphQLContext['ingest'];
+  temporal?: GraphQLContext['temporal'];
   /** Serve GraphiQL at /graphql for browsers (development). */
   graphiql?: boolean;
   /** Origins allowed to call with credentials (the web app). */
@@ -53,6 +54,7 @@ export function createGraphQLServer(options: GraphQLServerOptions) {
         apiKeyId: principal?.apiKeyId ?? null,
         authenticator: options.authenticator,
         ingest: options.ingest,
+        temporal: options.temporal ?? (() => null),
       };
     },
   });

@@ -6,7 +6,7 @@ async function main() {
   console.log(dir ? `Created ${dir}` : 'schema.prisma matches the migrations: nothing to create.');
 }
 
-main().catch((error) => {
+main().then(() => process.exit(0), (error) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

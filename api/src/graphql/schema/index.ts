@@ -10,6 +10,7 @@ import './eventGroup';
 import './attributeDefinition';
 import './apiKey';
 import './ingestionMutations';
+import './maintenance';
 
 /** The whole GraphQL schema, assembled from one file per type. */
 export const schema = lexicographicSortSchema(builder.toSchema());

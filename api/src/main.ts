@@ -1,0 +1,79 @@
+import path from 'node:path';
+import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
+import { databaseConfigFromEnv, defaultDataDir, describeDatabase, openDatabase } from '@tideflow/db';
+import { createTideflowWorker, temporalConfigFromEnv } from '@tideflow/workflows';
+import { credentialsFile, ensureDemoWorkspace } from './seed/demoWorkspace';
+import { createApiServer } from './server';
+import { connectTemporalInBackground } from './temporal/temporalConnection';
+
+const log = (message: string) => console.log(`[api] ${message}`);
+
+/**
+ * The API process: database (migrated on start), first-run demo workspace,
+ * HTTP API on API_PORT, and, unless WORKER=external, the Temporal worker.
+ * Embedded PGlite allows one process, so there the worker must run here.
+ */
+async function main() {
+  const dataDir = process.env.TIDEFLOW_DATA_DIR ?? defaultDataDir;
+  const port = Number(process.env.API_PORT ?? 4000);
+  const dbConfig = databaseConfigFromEnv();
+  const temporalConfig = temporalConfigFromEnv();
+  const runWorker = process.env.WORKER !== 'external' || dbConfig.kind === 'pglite';
+
+  const db = await openDatabase(dbConfig);
+  const applied = await db.migrate();
+  log(`${describeDatabase(dbConfig)}: ${applied.length ? `applied ${applied.map((name) => path.basename(name)).join(', ')}` : 'schema up to date'}`);
+  const demo = await ensureDemoWorkspace(db.prisma, dataDir);
+  if (demo) {
+    log(`Created the demo workspace "${demo.workspaceSlug}" with sample users and events. Credentials (also in ${credentialsFile(dataDir)}):`);
+    log(`  write key  (ingestion, /v1/*):         ${demo.writeKey}`);
+    log(`  secret key (GraphQL, Bearer token):    ${demo.secretKey}`);
+  }
+
+  // This process decides when the worker stops (after the HTTP server), so no signal handlers of Temporal's own.
+  Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] });
+  const temporal = connectTemporalInBackground(temporalConfig, log);
+  const api = createApiServer({
+    db,
+    graphiql: process.env.NODE_ENV !== 'production',
+    allowedOrigins: (process.env.WEB_ORIGINS ?? `http://localhost:${process.env.WEB_PORT ?? 3000}`).split(','),
+    temporal: temporal.current,
+    healthChecks: { temporal: temporal.check },
+  });
+  await api.listen(port);
+  log(`Listening on http://localhost:${port} (GraphQL /graphql, ingestion /v1, health /healthz)`);
+
+  let worker: Worker | null = null;
+  let workerRun: Promise<void> | null = null;
+  if (runWorker) {
+    void temporal.ready.then(async () => {
+      worker = await createTideflowWorker({ prisma: db.prisma, temporal: temporalConfig });
+      workerRun = worker.run();
+      log(`Worker polling task queue "${temporalConfig.taskQueue}" at ${temporalConfig.address}`);
+      await workerRun;
+    }).catch((error) => console.error('[api] worker stopped with an error', error));
+  }
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: shutting down`);
+    const force = setTimeout(() => process.exit(1), 20_000);
+    force.unref();
+    await api.close();
+    const running = worker as Worker | null;
+    if (running?.getState() === 'RUNNING') running.shutdown();
+    await workerRun?.catch(() => undefined);
+    await temporal.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error) => {
+  console.error('[api] failed to start:', error);
+  process.exit(1);
+});

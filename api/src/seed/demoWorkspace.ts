@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { PrismaClient } from '@tideflow/db';
+import { validateSegmentBatch } from '@tideflow/domain';
+import { createApiKey } from '../auth/apiKeys';
+import { ingestMessages } from '../ingestion/ingestMessages';
+import { createWorkspace } from '../workspaces/createWorkspace';
+import { demoSegmentCalls } from './demoData';
+
+export interface DemoCredentials {
+  workspaceId: string;
+  workspaceSlug: string;
+  writeKey: string;
+  secretKey: string;
+}
+
+export const credentialsFile = (dataDir: string) => path.join(dataDir, 'credentials.json');
+
+/**
+ * On first start, a demo workspace with a write key, a secret key and a month
+ * of sample store activity (ingested through the real ingestion path), and the
+ * keys written to `.data/credentials.json` (mode 600). Later starts keep everything.
+ */
+export async function ensureDemoWorkspace(prisma: PrismaClient, dataDir: string, now = new Date()): Promise<DemoCredentials | null> {
+  if ((await prisma.workspace.count()) > 0) return null;
+  const workspace = await createWorkspace(prisma, { name: 'Demo Store', slug: 'demo', timezone: 'Asia/Bangkok' });
+  const write = await createApiKey(prisma, workspace.id, 'WRITE', 'Demo write key');
+  const secret = await createApiKey(prisma, workspace.id, 'SECRET', 'Demo secret key');
+
+  const calls = demoSegmentCalls(now);
+  for (let start = 0; start < calls.length; start += 500) {
+    const batch = validateSegmentBatch({ batch: calls.slice(start, start + 500) }, { receivedAt: now, newMessageId: randomUUID });
+    if (!batch.ok) throw new Error(`demo data is invalid: ${JSON.stringify(batch.problems.slice(0, 3))}`);
+    await ingestMessages(prisma, workspace.id, batch.messages);
+  }
+  const purchases = await prisma.eventDefinition.findMany({ where: { workspaceId: workspace.id, name: { in: ['buy_byCOD', 'buy_byCC'] } } });
+  await prisma.eventGroup.create({ data: { workspaceId: workspace.id, name: 'Purchase', description: 'Orders paid by card or cash on delivery', events: { connect: purchases.map((d) => ({ id: d.id })) } } });
+
+  const credentials = { workspaceId: workspace.id, workspaceSlug: workspace.slug, writeKey: write.key, secretKey: secret.key };
+  await mkdir(dataDir, { recursive: true });
+  await writeFile(credentialsFile(dataDir), `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
+  return credentials;
+}

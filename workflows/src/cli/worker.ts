@@ -1,0 +1,29 @@
+import { databaseConfigFromEnv, describeDatabase, openDatabase } from '@tideflow/db';
+import { createTideflowWorker } from '../worker';
+import { temporalConfigFromEnv } from '../temporalConfig';
+
+/**
+ * A standalone worker (`npm run worker`), for Postgres deployments. With the
+ * embedded PGlite the API process runs the worker itself: PGlite allows one process.
+ */
+async function main() {
+  const config = databaseConfigFromEnv();
+  if (config.kind === 'pglite') {
+    console.error('The standalone worker needs DATABASE_URL=postgres://…; with embedded PGlite the API server runs the worker in its own process.');
+    process.exit(2);
+  }
+  const db = await openDatabase(config);
+  const temporal = temporalConfigFromEnv();
+  const worker = await createTideflowWorker({ prisma: db.prisma, temporal });
+  console.log(`Worker on task queue "${temporal.taskQueue}" at ${temporal.address}, database ${describeDatabase(config)}`);
+  const stop = () => worker.shutdown();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  await worker.run();
+  await db.close();
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
