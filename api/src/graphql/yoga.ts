@@ -1,5 +1,6 @@
 import type { PrismaClient } from '@tideflow/db';
 import { GraphQLError } from 'graphql';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga } from 'graphql-yoga';
 import type { ApiKeyAuthenticator } from '../auth/apiKeys';
 import type { GraphQLContext } from './context';
@@ -31,6 +32,8 @@ export function createGraphQLServer(options: GraphQLServerOptions) {
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
+    // The bundled GraphiQL: the default page loads its code from a CDN, which offline machines cannot reach.
+    renderGraphiQL,
     // Unexpected errors are logged by maskError below; expected ones are the client's business.
     logging: false,
     graphiql: options.graphiql ? { title: 'Tideflow GraphQL', defaultQuery: '{\n  workspace {\n    name\n    stats { users events }\n  }\n}\n' } : false,
