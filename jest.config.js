@@ -25,7 +25,7 @@ module.exports = {
       testPathIgnorePatterns: ['/node_modules/', '/test/browser/'],
       globalSetup: '<rootDir>/test/support/globalSetup.ts',
       setupFiles: ['<rootDir>/test/support/quietTemporal.ts'],
-      testTimeout: 60_000,
+      setupFilesAfterEnv: ['<rootDir>/test/support/timeouts.ts'],
     },
   ],
 };

@@ -5,6 +5,7 @@ export * from './ingestion/fieldProblem';
 export * from './ingestion/ingestionLimits';
 export * from './ingestion/ingestMessage';
 export * from './ingestion/segmentCall';
+export * from './ingestion/storableText';
 export * from './ingestion/validateSegmentCalls';
 export * from './attributes/attributeType';
 export * from './attributes/capturedAttributes';

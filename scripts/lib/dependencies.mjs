@@ -12,7 +12,15 @@ export async function ensureDependencies() {
   const stale = !existsSync(installed) || (existsSync(lock) && statSync(lock).mtimeMs > statSync(installed).mtimeMs);
   if (stale) {
     log('Installing npm dependencies…');
-    await run(npm, [existsSync(lock) && !existsSync(path.join(root, 'node_modules')) ? 'ci' : 'install', '--no-audit', '--no-fund'], { cwd: root });
+    const fresh = existsSync(lock) && !existsSync(path.join(root, 'node_modules'));
+    try {
+      await run(npm, [fresh ? 'ci' : 'install', '--no-audit', '--no-fund'], { cwd: root });
+    } catch (error) {
+      // `npm ci` refuses a lockfile that lost other platforms' optional packages; install still works.
+      if (!fresh) throw error;
+      log('npm ci failed; falling back to npm install…');
+      await run(npm, ['install', '--no-audit', '--no-fund'], { cwd: root });
+    }
   }
   await run(npm, ['run', '--silent', 'db:generate'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 }

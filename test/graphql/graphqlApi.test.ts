@@ -135,20 +135,20 @@ describe('workspace isolation', () => {
     const events = await t.graphql(globex.secretKey, `query($u: String) { events(filter: { userId: $u }) { totalCount } }`, { u: id });
     expect(events.body.data.events.totalCount).toBe(0);
     const group = await t.graphql(globex.secretKey, `mutation($id: ID!) { updateEventGroup(input: { id: $id, name: "pwned" }) { id } }`, { id: alice.body.data.eventGroups[0].id });
-    expect(group.body.errors[0].extensions.code).toBe('NOT_FOUND');
+    expect(group.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const key = await t.graphql(globex.secretKey, `mutation($id: ID!) { revokeApiKey(id: $id) { id } }`, { id: alice.body.data.apiKeys[0].id });
-    expect(key.body.errors[0].extensions.code).toBe('NOT_FOUND');
+    expect(key.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const rename = await t.graphql(globex.secretKey, `mutation { renameEvent(input: { name: "Order Completed", displayName: "x" }) { id } }`);
-    expect(rename.body.errors[0].extensions.code).toBe('NOT_FOUND');
+    expect(rename.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
   it('refuses callers without a valid secret key', async () => {
     const none = await t.graphql(null, '{ workspace { id } }');
-    expect(none.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(none.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(none.body.data).toBeNull();
     const bad = await t.graphql('tfs_not-a-key', '{ workspace { id } }');
     expect(bad.status).toBe(401);
-    expect(bad.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(bad.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const writeKeyAsSecret = await t.graphql(acme.writeKey, '{ workspace { id } }');
     expect(writeKeyAsSecret.status).toBe(401);
   });
@@ -156,7 +156,7 @@ describe('workspace isolation', () => {
 
 it('limits query depth and cost', async () => {
   const deep = await t.graphql(acme.secretKey, `{ users { edges { node { events { edges { node { user { events { edges { node { user { events { edges { node { id } } } } } } } } } } } } } } }`);
-  expect(deep.body.errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
+  expect(deep.body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
   const costly = await t.graphql(acme.secretKey, `{ users(first: 200) { edges { node { events(first: 500) { edges { node { id name } } } } } } }`);
-  expect(costly.body.errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
+  expect(costly.body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
 });

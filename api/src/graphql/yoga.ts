@@ -5,6 +5,7 @@ import { createYoga } from 'graphql-yoga';
 import type { ApiKeyAuthenticator } from '../auth/apiKeys';
 import type { GraphQLContext } from './context';
 import { UnauthenticatedError } from './errors';
+import { useDocumentLimits } from './documentLimits';
 import { useErrorCodes } from './errorCodes';
 import { schema } from './schema';
 
@@ -46,7 +47,7 @@ export function createGraphQLServer(options: GraphQLServerOptions) {
         return new GraphQLError('Unexpected error.', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
       },
     },
-    plugins: [useErrorCodes()],
+    plugins: [useDocumentLimits(), useErrorCodes()],
     context: async ({ request }): Promise<GraphQLContext> => {
       const token = bearerToken(request.headers.get('authorization'));
       const principal = token ? await options.authenticator.authenticate(token, 'SECRET') : null;

@@ -18,7 +18,11 @@ export interface StoredEvent {
   timestamp: Date;
 }
 
-/** Inserts the events; a messageId stored meanwhile by a concurrent request is skipped. */
+/**
+ * Inserts the events; a messageId stored meanwhile by a concurrent request is
+ * skipped. Rows go in messageId order, so two requests carrying the same
+ * messageIds in different orders wait for each other instead of deadlocking.
+ */
 export async function insertEvents(tx: Transaction, workspaceId: string, messages: IngestMessage[], userIdOfMessage: string[]): Promise<StoredEvent[]> {
   if (!messages.length) return [];
   const rows = messages.map((message, index) => ({
@@ -37,6 +41,7 @@ export async function insertEvents(tx: Transaction, workspaceId: string, message
     `INSERT INTO "Event" ("workspaceId", "userId", type, name, properties, context, timestamp, "originalTimestamp", "sentAt", "receivedAt", "messageId")
      SELECT $1::uuid, x."userId", x.type::"EventType", x.name, x.properties, x.context, x.ts, x.ots, x.sent, x.recv, x."messageId"
        FROM jsonb_to_recordset($2::jsonb) AS x("userId" uuid, type text, name text, properties jsonb, context jsonb, ts timestamptz, ots timestamptz, sent timestamptz, recv timestamptz, "messageId" text)
+      ORDER BY x."messageId"
      ON CONFLICT ("workspaceId", "messageId") DO NOTHING
      RETURNING name, type::text AS type, timestamp`,
     workspaceId,

@@ -1,37 +1,102 @@
-import { type IdentifiedUser, type IdentityMessage, type IdentityOperation, type IdentitySnapshot, identifiersOf, systemAttributeNames } from '@tideflow/domain';
+import { type IdentifiedUser, type IdentityMessage, type IdentityOperation, type IdentityPlan, type IdentitySnapshot, identifiersOf, planIdentityResolution, systemAttributeNames } from '@tideflow/domain';
 import type { Transaction } from './ingestionTransaction';
+
+/** Advisory-lock key of each identifier `identifiersOf` looks up (a previousId is both kinds). */
+function identifierKeys(messages: IdentityMessage[]): string[] {
+  const { userIds, anonymousIds } = identifiersOf(messages);
+  return [...userIds.map((id) => `u:${id}`), ...anonymousIds.map((id) => `a:${id}`)];
+}
+
+/**
+ * The keys a batch must lock exclusively: identifiers the snapshot does not
+ * know (the plan may create or attach them), and identifiers of users the plan
+ * changes (identities added, externalId renamed, merges). Every other key only
+ * has to keep meaning the same user until commit: a shared lock, which
+ * concurrent batches about the same known users hold at the same time.
+ */
+export function exclusiveIdentifierKeys(messages: IdentityMessage[], snapshot: IdentitySnapshot, operations: IdentityOperation[]): Set<string> {
+  const changed = new Set<string>();
+  for (const op of operations) {
+    if (op.kind === 'merge') changed.add(op.fromUserId).add(op.intoUserId);
+    else changed.add(op.userId);
+  }
+  const exclusive = new Set<string>();
+  for (const key of identifierKeys(messages)) {
+    const id = key.slice(2);
+    const owner = key.startsWith('u:') ? (snapshot.byExternalId.get(id) ?? snapshot.byAlias.get(id)) : snapshot.byAnonymousId.get(id);
+    if (!owner || changed.has(owner.id)) exclusive.add(key);
+  }
+  return exclusive;
+}
 
 /**
  * Serialises concurrent requests that touch the same ids (two batches creating
  * the same new user, say) without blocking requests about other users:
- * transaction-scoped advisory locks on each identifier, taken in one sorted pass.
+ * transaction-scoped advisory locks on each identifier, taken in one sorted pass,
+ * exclusive for the keys in `exclusive` (all of them with 'all') and shared for the rest.
  */
-export async function lockIdentifiers(tx: Transaction, workspaceId: string, messages: IdentityMessage[]): Promise<void> {
-  const { userIds, anonymousIds } = identifiersOf(messages);
-  const keys = [...userIds.map((id) => `u:${id}`), ...anonymousIds.map((id) => `a:${id}`)];
+export async function lockIdentifiers(tx: Transaction, workspaceId: string, messages: IdentityMessage[], exclusive: Set<string> | 'all' = 'all'): Promise<void> {
+  const keys = identifierKeys(messages);
   if (!keys.length) return;
   await tx.$executeRawUnsafe(
-    `SELECT pg_advisory_xact_lock(k.h) FROM (SELECT DISTINCT hashtextextended($1 || k, 0) AS h FROM jsonb_array_elements_text($2::jsonb) AS k) k ORDER BY k.h`,
+    `SELECT CASE WHEN k.x THEN pg_advisory_xact_lock(k.h) ELSE pg_advisory_xact_lock_shared(k.h) END
+       FROM (SELECT hashtextextended($1 || k.key, 0) AS h, bool_or(k.x) AS x FROM jsonb_to_recordset($2::jsonb) AS k(key text, x boolean) GROUP BY 1) k
+      ORDER BY k.h`,
     workspaceId,
-    JSON.stringify(keys),
+    JSON.stringify(keys.map((key) => ({ key, x: exclusive === 'all' || exclusive.has(key) }))),
   );
 }
 
-/** Looks up the users every id of the batch already belongs to. */
+/** Thrown when, once locked, a batch turns out to need an exclusive lock it holds shared (a concurrent change got in first). */
+export class IdentityLocksTooWeak extends Error {
+  constructor() {
+    super('The identifiers of the batch changed before they were locked; retry with exclusive locks');
+  }
+}
+
+/**
+ * Locks the batch's identifiers and plans its identity resolution on what the
+ * database holds once they are locked. Optimistically (`lockAllExclusively`
+ * false) the plan is first drafted on an unlocked read to tell which keys need
+ * exclusive locks; if the locked read disagrees, `IdentityLocksTooWeak` is
+ * thrown and the caller retries the transaction with every key exclusive.
+ */
+export async function lockAndPlanIdentities(tx: Transaction, workspaceId: string, messages: IdentityMessage[], newId: () => string, lockAllExclusively: boolean): Promise<IdentityPlan> {
+  let exclusive: Set<string> | 'all' = 'all';
+  if (!lockAllExclusively) {
+    const unlocked = await loadIdentitySnapshot(tx, workspaceId, messages);
+    let draftIds = 0;
+    exclusive = exclusiveIdentifierKeys(messages, unlocked, planIdentityResolution(messages, unlocked, () => `draft-${++draftIds}`).operations);
+  }
+  await lockIdentifiers(tx, workspaceId, messages, exclusive);
+  const snapshot = await loadIdentitySnapshot(tx, workspaceId, messages);
+  const plan = planIdentityResolution(messages, snapshot, newId);
+  if (exclusive !== 'all') {
+    for (const key of exclusiveIdentifierKeys(messages, snapshot, plan.operations)) if (!exclusive.has(key)) throw new IdentityLocksTooWeak();
+  }
+  return plan;
+}
+
+/**
+ * Looks up the users every id of the batch already belongs to. Each id is one
+ * probe of a unique index (LATERAL … LIMIT 1 keeps the planner from scanning
+ * the workspace's users instead, whatever its statistics say).
+ */
 export async function loadIdentitySnapshot(tx: Transaction, workspaceId: string, messages: IdentityMessage[]): Promise<IdentitySnapshot> {
   const { userIds, anonymousIds } = identifiersOf(messages);
   const snapshot: IdentitySnapshot = { byExternalId: new Map(), byAlias: new Map(), byAnonymousId: new Map() };
   if (!userIds.length && !anonymousIds.length) return snapshot;
   const rows = await tx.$queryRawUnsafe<Array<{ source: 'external' | 'ALIAS' | 'ANONYMOUS'; value: string; id: string; externalId: string | null }>>(
     `SELECT 'external' AS source, u."externalId" AS value, u.id::text AS id, u."externalId" AS "externalId"
-       FROM "User" u
-      WHERE u."workspaceId" = $1::uuid AND u."externalId" IN (SELECT jsonb_array_elements_text($2::jsonb))
+       FROM jsonb_array_elements_text($2::jsonb) AS k(value)
+       CROSS JOIN LATERAL (SELECT id, "externalId" FROM "User" WHERE "workspaceId" = $1::uuid AND "externalId" = k.value LIMIT 1) u
      UNION ALL
      SELECT i.kind::text, i.value, u.id::text, u."externalId"
-       FROM "UserIdentity" i JOIN "User" u ON u.id = i."userId"
-      WHERE i."workspaceId" = $1::uuid
-        AND ((i.kind = 'ALIAS' AND i.value IN (SELECT jsonb_array_elements_text($2::jsonb)))
-          OR (i.kind = 'ANONYMOUS' AND i.value IN (SELECT jsonb_array_elements_text($3::jsonb))))`,
+       FROM (SELECT 'ALIAS'::"IdentityKind" AS kind, value FROM jsonb_array_elements_text($2::jsonb) AS value
+             UNION ALL
+             SELECT 'ANONYMOUS'::"IdentityKind", value FROM jsonb_array_elements_text($3::jsonb) AS value) k
+       CROSS JOIN LATERAL (SELECT "userId", kind, value FROM "UserIdentity" WHERE "workspaceId" = $1::uuid AND kind = k.kind AND value = k.value LIMIT 1) i
+       CROSS JOIN LATERAL (SELECT id, "externalId" FROM "User" WHERE id = i."userId" LIMIT 1) u`,
     workspaceId,
     JSON.stringify(userIds),
     JSON.stringify(anonymousIds),

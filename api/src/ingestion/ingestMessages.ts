@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { PrismaClient } from '@tideflow/db';
-import { type IngestMessage, planIdentityResolution, splitTraits } from '@tideflow/domain';
+import { type IngestMessage, splitTraits } from '@tideflow/domain';
 import { attributeCatalogMemory, countDroppedEvents, findBlockedEventNames, recordAttributeDefinitions, recordEventDefinitions } from './catalogStore';
 import { findStoredMessageIds, insertEvents } from './eventStore';
-import { applyIdentityOperations, loadIdentitySnapshot, lockIdentifiers } from './identityStore';
+import { applyIdentityOperations, IdentityLocksTooWeak, lockAndPlanIdentities } from './identityStore';
 import { inTransaction } from './ingestionTransaction';
 import { applyProfileUpdates, foldProfileUpdates } from './profileUpdates';
 
@@ -25,31 +25,40 @@ const blockableTypes = new Set(['track', 'page', 'screen']);
  * Stores validated messages for one workspace in a single transaction:
  * dedup by messageId, drop blocked events, resolve and merge identities,
  * update profiles, insert events, and keep the catalogs current.
+ *
+ * Concurrency: identifiers are locked first (shared where the batch only reads
+ * them, see `lockAndPlanIdentities`); row locks every batch contends for come
+ * last and in one order (users by id, then event and attribute definitions by
+ * name), so batches about the same users overlap instead of queueing.
  */
 export async function ingestMessages(prisma: PrismaClient, workspaceId: string, messages: IngestMessage[]): Promise<IngestionResult> {
   const now = new Date();
-  const outcome = await inTransaction(prisma, async (tx) => {
-    const alreadyStored = await findStoredMessageIds(tx, workspaceId, messages.map((m) => m.messageId));
-    const unseen = messages.filter((m) => !alreadyStored.has(m.messageId));
-    const blocked = await findBlockedEventNames(tx, workspaceId, [...new Set(unseen.filter((m) => blockableTypes.has(m.type)).map((m) => m.eventName))]);
-    const droppedByName = new Map<string, number>();
-    const fresh = unseen.filter((m) => {
-      if (!blockableTypes.has(m.type) || !blocked.has(m.eventName)) return true;
-      droppedByName.set(m.eventName, (droppedByName.get(m.eventName) ?? 0) + 1);
-      return false;
-    });
+  const store = (lockAllExclusively: boolean) =>
+    inTransaction(prisma, async (tx) => {
+      const alreadyStored = await findStoredMessageIds(tx, workspaceId, messages.map((m) => m.messageId));
+      const unseen = messages.filter((m) => !alreadyStored.has(m.messageId));
+      const blocked = await findBlockedEventNames(tx, workspaceId, [...new Set(unseen.filter((m) => blockableTypes.has(m.type)).map((m) => m.eventName))]);
+      const droppedByName = new Map<string, number>();
+      const fresh = unseen.filter((m) => {
+        if (!blockableTypes.has(m.type) || !blocked.has(m.eventName)) return true;
+        droppedByName.set(m.eventName, (droppedByName.get(m.eventName) ?? 0) + 1);
+        return false;
+      });
 
-    await lockIdentifiers(tx, workspaceId, fresh);
-    const plan = planIdentityResolution(fresh, await loadIdentitySnapshot(tx, workspaceId, fresh), randomUUID);
-    const profileUpdates = foldProfileUpdates(fresh, plan.userIdOfMessage);
-    const firstSeenAt = new Map(profileUpdates.map((update) => [update.userId, update.firstSeenAt]));
-    await applyIdentityOperations(tx, workspaceId, plan.operations, firstSeenAt);
-    await applyProfileUpdates(tx, profileUpdates);
-    const stored = await insertEvents(tx, workspaceId, fresh, plan.userIdOfMessage);
-    await recordEventDefinitions(tx, workspaceId, stored);
-    await countDroppedEvents(tx, workspaceId, droppedByName);
-    const attributeNames = await recordAttributeDefinitions(tx, workspaceId, fresh.flatMap((m) => (m.traits ? [splitTraits(m.traits).custom] : [])), now);
-    return { fresh, plan, stored, dropped: unseen.length - fresh.length, attributeNames };
+      const plan = await lockAndPlanIdentities(tx, workspaceId, fresh, randomUUID, lockAllExclusively);
+      const profileUpdates = foldProfileUpdates(fresh, plan.userIdOfMessage);
+      const firstSeenAt = new Map(profileUpdates.map((update) => [update.userId, update.firstSeenAt]));
+      await applyIdentityOperations(tx, workspaceId, plan.operations, firstSeenAt);
+      const stored = await insertEvents(tx, workspaceId, fresh, plan.userIdOfMessage);
+      await applyProfileUpdates(tx, profileUpdates);
+      await recordEventDefinitions(tx, workspaceId, stored);
+      await countDroppedEvents(tx, workspaceId, droppedByName);
+      const attributeNames = await recordAttributeDefinitions(tx, workspaceId, fresh.flatMap((m) => (m.traits ? [splitTraits(m.traits).custom] : [])), now);
+      return { fresh, plan, stored, dropped: unseen.length - fresh.length, attributeNames };
+    });
+  const outcome = await store(false).catch((error: unknown) => {
+    if (error instanceof IdentityLocksTooWeak) return store(true);
+    throw error;
   });
   attributeCatalogMemory.remember(workspaceId, outcome.attributeNames, now.getTime());
   return {

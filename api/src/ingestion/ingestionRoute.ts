@@ -26,6 +26,9 @@ export const corsHeaders = {
   'access-control-max-age': '86400',
 };
 
+/** Strict: invalid bytes are refused, not silently replaced with U+FFFD. */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
 /** Write key from Basic auth (key as user name, empty password), or `writeKey` in the body. */
 function writeKeyOf(request: IncomingMessage, body: unknown): string | null {
   const header = request.headers.authorization ?? '';
@@ -42,7 +45,10 @@ function writeKeyOf(request: IncomingMessage, body: unknown): string | null {
 export function createIngestionRoute(options: IngestionRouteOptions) {
   return async function handleIngestion(path: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
     try {
-      if (request.method !== 'POST') throw new HttpError(405, 'method_not_allowed', `Use POST for /v1/${path}`);
+      if (request.method !== 'POST') {
+        request.resume();
+        throw new HttpError(405, 'method_not_allowed', `Use POST for /v1/${path}`);
+      }
       const contentType = String(request.headers['content-type'] ?? '');
       if (!acceptedContentTypes.test(contentType)) {
         request.resume();
@@ -53,9 +59,15 @@ export function createIngestionRoute(options: IngestionRouteOptions) {
       if (!isBatch && raw.length > ingestionLimits.maxMessageBytes + 1024) {
         throw new HttpError(400, 'payload_too_large', `A single message may be at most ${ingestionLimits.maxMessageBytes / 1024} KB; send several in /v1/batch`);
       }
+      let text: string;
+      try {
+        text = utf8.decode(raw);
+      } catch {
+        throw new HttpError(400, 'invalid_body', 'The body is not valid UTF-8; send JSON encoded as UTF-8');
+      }
       let body: unknown;
       try {
-        body = JSON.parse(raw.toString('utf8'));
+        body = JSON.parse(text);
       } catch (error) {
         throw new HttpError(400, 'invalid_json', `The body is not valid JSON: ${(error as Error).message}`);
       }
@@ -76,7 +88,7 @@ export function createIngestionRoute(options: IngestionRouteOptions) {
       const result = await options.ingest(principal.workspaceId, validation.messages);
       sendJson(response, 200, { success: true, received: result.received, stored: result.stored, duplicates: result.duplicates, dropped: result.dropped }, corsHeaders);
     } catch (error) {
-      if (error instanceof HttpError) return sendError(response, error, corsHeaders);
+      if (error instanceof HttpError) return sendError(response, error, error.status === 405 ? { ...corsHeaders, allow: 'POST, OPTIONS' } : corsHeaders);
       options.logError(error);
       sendJson(response, 500, { error: 'internal', message: 'The messages could not be stored; retry later' }, corsHeaders);
     }

@@ -31,13 +31,21 @@ export function foldProfileUpdates(messages: IngestMessage[], userIdOfMessage: s
 
 const columns = systemAttributeNames.filter((name) => name !== 'firstSeenAt' && name !== 'lastSeenAt');
 
-/** One UPDATE for the whole batch; rows are locked in id order so concurrent batches cannot deadlock. */
+/**
+ * One UPDATE for the whole batch; rows are locked in id order so concurrent
+ * batches cannot deadlock. FOR NO KEY UPDATE (the lock the UPDATE itself takes,
+ * as no key column changes) leaves other batches free to insert events that
+ * reference these users meanwhile (foreign-key checks take KEY SHARE locks).
+ */
 export async function applyProfileUpdates(tx: Transaction, updates: ProfileUpdate[]): Promise<void> {
   if (!updates.length) return;
   const payload = JSON.stringify(
     updates.map((update) => ({ id: update.userId, ...update.captured, traits: update.traits, first: update.firstSeenAt.toISOString(), last: update.lastSeenAt.toISOString() })),
   );
-  await tx.$queryRawUnsafe(`SELECT id FROM "User" WHERE id IN (SELECT (x->>'id')::uuid FROM jsonb_array_elements($1::jsonb) x) ORDER BY id FOR UPDATE`, payload);
+  await tx.$queryRawUnsafe(
+    `SELECT id FROM "User" WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb)::uuid) ORDER BY id FOR NO KEY UPDATE`,
+    JSON.stringify(updates.map((update) => update.userId)),
+  );
   await tx.$executeRawUnsafe(
     `UPDATE "User" u SET
        ${columns.map((c) => `"${c}" = COALESCE(x."${c}", u."${c}")`).join(',\n       ')},

@@ -21,10 +21,18 @@ const optionalIdentifier = z.preprocess(absentWhenNull, Identifier.optional());
 
 const isoDateTime = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 
-/** ISO-8601 date-times; one without an offset is read as UTC so the server's zone never matters. */
+const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+const daysInMonth = (year: number, month: number) => (month === 2 ? (isLeapYear(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31);
+
+/**
+ * ISO-8601 date-times; one without an offset is read as UTC so the server's zone never matters.
+ * Impossible calendar dates (2026-02-30) are refused rather than rolled over into the next month.
+ */
 export function parseIsoDateTime(text: string): Date | null {
   const match = isoDateTime.exec(text.trim());
   if (!match) return null;
+  const [year, month, day] = text.trim().slice(0, 10).split('-').map(Number) as [number, number, number];
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
   const hasTime = /[T ]/i.test(text.trim());
   const normalized = hasTime && !match[1] ? `${text.trim()}Z` : text.trim();
   const date = new Date(normalized);

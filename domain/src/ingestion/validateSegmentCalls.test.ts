@@ -62,6 +62,53 @@ describe('validateSegmentCall', () => {
     expect(nested).toEqual({ ok: false, problems: [expect.objectContaining({ field: expect.stringMatching(/^properties\.child/), message: expect.stringContaining('nested') })] });
   });
 
+  it('refuses NUL characters and unpaired surrogates in ids, naming the field', () => {
+    const nul = validateSegmentCall('track', { userId: 'a\u0000b', anonymousId: 'x', messageId: 'm\u0000', event: 'e' }, ctx);
+    expect(!nul.ok && nul.problems.map((p) => p.field).sort()).toEqual(['messageId', 'userId']);
+    const alias = validateSegmentCall('alias', { userId: 'u', previousId: 'p\ud800' }, ctx);
+    expect(alias).toEqual({ ok: false, problems: [expect.objectContaining({ field: 'previousId', message: expect.stringContaining('surrogate') })] });
+    const group = validateSegmentCall('group', { userId: 'u', groupId: '\udc00g' }, ctx);
+    expect(group).toEqual({ ok: false, problems: [expect.objectContaining({ field: 'groupId' })] });
+  });
+
+  it('refuses unpaired surrogates in event names, values and keys, with a path', () => {
+    const event = validateSegmentCall('track', { userId: 'u', event: 'Order\ud800' }, ctx);
+    const value = validateSegmentCall('identify', { userId: 'u', traits: { name: 'Ann\udc00' } }, ctx);
+    const key = validateSegmentCall('track', { userId: 'u', event: 'e', context: { page: { '\ud800': 1 } } }, ctx);
+    expect(event).toEqual({ ok: false, problems: [expect.objectContaining({ field: 'event', message: expect.stringContaining('surrogate') })] });
+    expect(value).toEqual({ ok: false, problems: [expect.objectContaining({ field: 'traits.name' })] });
+    expect(key).toEqual({ ok: false, problems: [expect.objectContaining({ field: 'context.page', message: expect.stringContaining('key') })] });
+  });
+
+  it('reports unstorable text together with the other problems of the message', () => {
+    const result = validateSegmentCall('track', { anonymousId: 'a\u0000', event: 7, properties: [] }, ctx);
+    expect(!result.ok && result.problems.map((p) => p.field).sort()).toEqual(['anonymousId', 'event', 'properties']);
+  });
+
+  it('accepts well-formed Unicode: emoji, RTL and zero-width characters', () => {
+    const result = validateSegmentCall('track', { userId: 'ユーザー😀', event: 'שלום \u200f\u200b', properties: { 'ключ': '👩‍👩‍👧\u202e' } }, ctx);
+    expect(result.ok && result.messages[0]).toMatchObject({ userId: 'ユーザー😀', eventName: 'שלום \u200f\u200b', properties: { 'ключ': '👩‍👩‍👧\u202e' } });
+  });
+
+  it('reports 100,000 levels of nesting instead of overflowing the stack, in any field', () => {
+    let deep: unknown = 0;
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    const inProperties = validateSegmentCall('track', { userId: 'u', event: 'e', properties: { x: deep } }, ctx);
+    const inUnknownField = validateSegmentCall('track', { userId: 'u', event: 'e', extra: deep }, ctx);
+    const inIntegrations = validateSegmentBatch({ batch: [{ type: 'track', userId: 'u', event: 'e', integrations: { All: deep } }] }, ctx);
+    expect(inProperties).toEqual({ ok: false, problems: [expect.objectContaining({ field: expect.stringMatching(/^properties\.x\.0\.0/), message: expect.stringContaining('nested') })] });
+    expect(inUnknownField).toEqual({ ok: false, problems: [expect.objectContaining({ field: expect.stringMatching(/^extra\.0/), message: expect.stringContaining('nested') })] });
+    expect(inIntegrations).toEqual({ ok: false, problems: [expect.objectContaining({ index: 0, field: expect.stringMatching(/^integrations\.All\.0/) })] });
+  });
+
+  it('refuses impossible calendar dates instead of rolling them over', () => {
+    for (const timestamp of ['2026-02-30T00:00:00Z', '2026-04-31T12:00:00Z', '2025-02-29', '2026-00-10T00:00:00Z']) {
+      expect(validateSegmentCall('track', { userId: 'u', event: 'e', timestamp }, ctx)).toEqual({ ok: false, problems: [expect.objectContaining({ field: 'timestamp', message: expect.stringContaining('ISO-8601') })] });
+    }
+    const leapDay = validateSegmentCall('track', { userId: 'u', event: 'e', timestamp: '2024-02-29T10:00:00Z' }, ctx);
+    expect(leapDay.ok && leapDay.messages[0]!.timestamp.toISOString()).toBe('2024-02-29T10:00:00.000Z');
+  });
+
   it('refuses a message over 32 KB', () => {
     const result = validateSegmentCall('track', { userId: 'u', event: 'e', properties: { blob: 'x'.repeat(33 * 1024) } }, ctx);
     expect(result).toEqual({ ok: false, problems: [expect.objectContaining({ message: expect.stringContaining('32.0 KB') })] });

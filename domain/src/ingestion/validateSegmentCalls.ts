@@ -6,6 +6,7 @@ import type { FieldProblem } from './fieldProblem';
 import { ingestionLimits } from './ingestionLimits';
 import { type IngestMessage, systemEventNames } from './ingestMessage';
 import { parseIsoDateTime, type SegmentCall, SegmentCallType, segmentCallSchemas } from './segmentCall';
+import { findUnstorableText } from './storableText';
 
 export interface ValidationContext {
   receivedAt: Date;
@@ -24,26 +25,23 @@ function zodProblems(error: z.ZodError, index?: number): FieldProblem[] {
 /** Validates one call (the body of /v1/track etc., or one batch item) and normalises it. */
 function validateOne(raw: unknown, type: SegmentCallType, ctx: ValidationContext, index?: number, batchSentAt?: Date): { message?: IngestMessage; problems: FieldProblem[] } {
   if (!isJsonObject(raw)) return { problems: [{ index, field: '', message: 'must be a JSON object' }] };
-  const size = jsonByteLength(raw);
-  if (size > ingestionLimits.maxMessageBytes) {
-    return { problems: [{ index, field: '', message: `is ${kb(size)}; a message may be at most ${kb(ingestionLimits.maxMessageBytes)}` }] };
+  // Every field is walked first, iteratively and no deeper than the limit: the size below serialises the
+  // message recursively, which a pathologically nested value (say 100,000 levels) would crash.
+  const shapeProblems = Object.entries(raw).flatMap(([field, value]): FieldProblem[] => {
+    const shape = findJsonShapeProblem(value, { maxDepth: ingestionLimits.maxJsonDepth, maxKeyLength: ingestionLimits.maxKeyLength }) ?? findUnstorableText(value);
+    return shape ? [{ index, field: shape.path ? `${field}.${shape.path}` : field, message: shape.message }] : [];
+  });
+  if (!shapeProblems.length) {
+    const size = jsonByteLength(raw);
+    if (size > ingestionLimits.maxMessageBytes) {
+      return { problems: [{ index, field: '', message: `is ${kb(size)}; a message may be at most ${kb(ingestionLimits.maxMessageBytes)}` }] };
+    }
   }
   const parsed = segmentCallSchemas[type].safeParse(raw);
-  if (!parsed.success) return { problems: zodProblems(parsed.error, index) };
+  if (!parsed.success || shapeProblems.length) return { problems: [...shapeProblems, ...(parsed.success ? [] : zodProblems(parsed.error, index))] };
   const call = { ...parsed.data, type } as SegmentCall;
 
   const problems: FieldProblem[] = [];
-  for (const field of ['properties', 'traits', 'context'] as const) {
-    const value = (call as Record<string, unknown>)[field];
-    if (value === undefined) continue;
-    const shape = findJsonShapeProblem(value, { maxDepth: ingestionLimits.maxJsonDepth, maxKeyLength: ingestionLimits.maxKeyLength });
-    if (shape) problems.push({ index, field: shape.path ? `${field}.${shape.path}` : field, message: shape.message });
-  }
-  for (const field of ['event', 'name', 'category'] as const) {
-    const value = (call as Record<string, unknown>)[field];
-    if (typeof value === 'string' && value.includes('\u0000')) problems.push({ index, field, message: 'contains the NUL character (\\u0000), which cannot be stored' });
-  }
-
   const sentAt = call.sentAt ?? batchSentAt ?? null;
   const clientTimestamp = call.timestamp ?? call.originalTimestamp ?? null;
   const timestamp = correctedTimestamp({ timestamp: clientTimestamp, sentAt, receivedAt: ctx.receivedAt });

@@ -5,6 +5,7 @@ import { builder } from '../builder';
 import { workspaceOf } from '../context';
 import { NotFoundError } from '../errors';
 import { requireUuid } from './ids';
+import { storableText } from './text';
 
 const ApiKeyKind = builder.enumType('ApiKeyKind', {
   values: { WRITE: { description: 'Ingestion (Segment-compatible HTTP API).' }, SECRET: { description: 'The GraphQL API.' } } as const,
@@ -31,7 +32,7 @@ builder.queryField('apiKeys', (t) =>
 
 const CreateApiKeyInput = builder.inputType('CreateApiKeyInput', {
   fields: (t) => ({
-    name: t.string({ required: true, validate: z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters') }),
+    name: t.string({ required: true, validate: z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters').superRefine(storableText) }),
     kind: t.field({ type: ApiKeyKind, required: true }),
   }),
 });

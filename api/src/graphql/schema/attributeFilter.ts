@@ -1,7 +1,12 @@
 import { Prisma } from '@tideflow/db';
 import { isSystemAttributeName, type JsonValue, parseIsoDateTime, systemAttributeTypes } from '@tideflow/domain';
+import { z } from 'zod';
 import { builder } from '../builder';
 import { inputError } from '../errors';
+import { earliestStorableDate } from './ids';
+import { requireStorable, storableText } from './text';
+
+const Text = z.string().superRefine(storableText);
 
 export const AttributeOperator = builder.enumType('AttributeOperator', {
   values: ['EQUALS', 'NOT_EQUALS', 'CONTAINS', 'STARTS_WITH', 'GREATER_THAN', 'GREATER_THAN_OR_EQUAL', 'LESS_THAN', 'LESS_THAN_OR_EQUAL', 'IN', 'EXISTS', 'NOT_EXISTS'] as const,
@@ -11,7 +16,7 @@ export type AttributeOperator = typeof AttributeOperator.$inferType;
 export const AttributeFilter = builder.inputType('AttributeFilter', {
   description: 'A condition on one attribute: a system attribute (email, country, lastSeenAt, …) or a custom trait.',
   fields: (t) => ({
-    name: t.string({ required: true }),
+    name: t.string({ required: true, validate: Text }),
     operator: t.field({ type: AttributeOperator, required: true }),
     value: t.field({ type: 'JSON', description: 'Not needed for EXISTS / NOT_EXISTS; a list for IN.' }),
   }),
@@ -19,13 +24,14 @@ export const AttributeFilter = builder.inputType('AttributeFilter', {
 
 export const UserFilter = builder.inputType('UserFilter', {
   fields: (t) => ({
-    search: t.string({ description: 'Case-insensitive text search in email, phone and userId.' }),
+    search: t.string({ validate: Text, description: 'Case-insensitive text search in email, phone and userId.' }),
     known: t.boolean({ description: 'true: only users with a userId; false: only anonymous profiles.' }),
     attributes: t.field({ type: [AttributeFilter], description: 'All must hold.' }),
   }),
 });
 
 const needsValue: AttributeOperator[] = ['EQUALS', 'NOT_EQUALS', 'CONTAINS', 'STARTS_WITH', 'GREATER_THAN', 'GREATER_THAN_OR_EQUAL', 'LESS_THAN', 'LESS_THAN_OR_EQUAL', 'IN'];
+const ordering: AttributeOperator[] = ['GREATER_THAN', 'GREATER_THAN_OR_EQUAL', 'LESS_THAN', 'LESS_THAN_OR_EQUAL'];
 
 /** Turns one AttributeFilter into a Prisma condition; `field` is its input path for errors. */
 export function attributeCondition(filter: { name: string; operator: AttributeOperator; value?: JsonValue | null }, field: string): Prisma.UserWhereInput {
@@ -37,13 +43,16 @@ export function attributeCondition(filter: { name: string; operator: AttributeOp
   if ((operator === 'CONTAINS' || operator === 'STARTS_WITH') && typeof value !== 'string') throw inputError(`${field}.value`, `must be a string for ${operator}`);
   if (operator !== 'IN' && Array.isArray(value)) throw inputError(`${field}.value`, `must be a single value for ${operator}`);
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) throw inputError(`${field}.value`, 'must be a string, number or boolean');
+  if (ordering.includes(operator) && typeof value === 'boolean') throw inputError(`${field}.value`, `must be a number, a string or a date-time for ${operator}`);
+  requireStorable(value, `${field}.value`);
 
   if (isSystemAttributeName(name)) {
     const isDate = systemAttributeTypes[name] === 'DATE';
+    if (isDate && (operator === 'CONTAINS' || operator === 'STARTS_WITH')) throw inputError(`${field}.operator`, `${operator} applies to text; ${name} is a date-time, compare it with EQUALS, GREATER_THAN, LESS_THAN…`);
     const scalar = (v: JsonValue): string | Date => {
       if (isDate) {
         const date = typeof v === 'string' ? parseIsoDateTime(v) : null;
-        if (!date) throw inputError(`${field}.value`, `must be an ISO-8601 date-time for ${name}`);
+        if (!date || date < earliestStorableDate) throw inputError(`${field}.value`, `must be an ISO-8601 date-time for ${name}`);
         return date;
       }
       return String(v);

@@ -1,6 +1,7 @@
 import { builder, connectionComplexity } from '../builder';
 import { workspaceOf } from '../context';
 import { EventFilter, eventWhere } from './eventFilter';
+import { ConnectionArgs } from './ids';
 
 builder.prismaObject('Event', {
   fields: (t) => ({
@@ -22,6 +23,7 @@ builder.queryField('events', (t) =>
     cursor: 'id',
     defaultSize: 50,
     complexity: connectionComplexity(50),
+    validate: ConnectionArgs,
     maxSize: 500,
     description: 'Events of the workspace, newest first.',
     args: { filter: t.arg({ type: EventFilter }) },

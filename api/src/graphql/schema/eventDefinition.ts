@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { builder } from '../builder';
 import { workspaceOf } from '../context';
 import { inputError, NotFoundError } from '../errors';
+import { storableText } from './text';
 
 export const EventStatus = builder.enumType('EventStatus', { values: ['ACTIVE', 'BLOCKED'] as const });
 
@@ -28,7 +29,7 @@ builder.queryField('eventDefinitions', (t) =>
   t.prismaField({
     type: ['EventDefinition'],
     description: 'The event catalog, most frequent first.',
-    args: { status: t.arg({ type: EventStatus }), search: t.arg.string() },
+    args: { status: t.arg({ type: EventStatus }), search: t.arg.string({ validate: z.string().superRefine(storableText) }) },
     resolve: (query, _root, args, context) =>
       context.prisma.eventDefinition.findMany({
         ...query,
@@ -42,18 +43,20 @@ builder.queryField('eventDefinitions', (t) =>
   }),
 );
 
-const Name = z.string().trim().min(1, 'must not be empty').max(255, 'must be at most 255 characters');
+const Name = z.string().trim().min(1, 'must not be empty').max(255, 'must be at most 255 characters').superRefine(storableText);
+/** An event name as sent, to look one up. */
+const SentName = z.string().superRefine(storableText);
 
 const RenameEventInput = builder.inputType('RenameEventInput', {
   fields: (t) => ({
-    name: t.string({ required: true, description: 'The event name as sent.' }),
+    name: t.string({ required: true, validate: SentName, description: 'The event name as sent.' }),
     displayName: t.string({ required: true, validate: Name }),
   }),
 });
 
 const SetEventStatusInput = builder.inputType('SetEventStatusInput', {
   fields: (t) => ({
-    name: t.string({ required: true }),
+    name: t.string({ required: true, validate: SentName }),
     status: t.field({ type: EventStatus, required: true, description: 'BLOCKED: new events of this name are accepted and dropped (and counted).' }),
   }),
 });

@@ -1,15 +1,19 @@
 import type { Prisma } from '@tideflow/db';
+import { z } from 'zod';
 import { builder } from '../builder';
 import { inputError } from '../errors';
-import { isUuid } from './ids';
+import { isUuid, StorableDate } from './ids';
+import { storableText } from './text';
+
+const Text = z.string().superRefine(storableText);
 
 export const EventFilter = builder.inputType('EventFilter', {
   fields: (t) => ({
-    name: t.string({ description: 'Exact event name.' }),
-    names: t.stringList({ description: 'Any of these event names.' }),
-    userId: t.string({ description: "A user's Tideflow id or userId." }),
-    from: t.field({ type: 'DateTime', description: 'Events at or after this time.' }),
-    to: t.field({ type: 'DateTime', description: 'Events before this time.' }),
+    name: t.string({ validate: Text, description: 'Exact event name.' }),
+    names: t.stringList({ validate: z.array(Text), description: 'Any of these event names.' }),
+    userId: t.string({ validate: Text, description: "A user's Tideflow id or userId." }),
+    from: t.field({ type: 'DateTime', validate: StorableDate, description: 'Events at or after this time.' }),
+    to: t.field({ type: 'DateTime', validate: StorableDate, description: 'Events before this time.' }),
   }),
 });
 

@@ -1,8 +1,10 @@
+import { Prisma } from '@tideflow/db';
 import { z } from 'zod';
 import { builder } from '../builder';
 import { type GraphQLContext, workspaceOf } from '../context';
 import { ConflictError, InputError, type InputProblem, NotFoundError } from '../errors';
 import { requireUuid } from './ids';
+import { storableText } from './text';
 
 builder.prismaObject('EventGroup', {
   description: 'Several event names reported as one, e.g. buy_byCOD + buy_byCC → Purchase.',
@@ -22,9 +24,9 @@ builder.queryField('eventGroups', (t) =>
   }),
 );
 
-const GroupName = z.string().trim().min(1, 'must not be empty').max(255, 'must be at most 255 characters');
-const Description = z.string().max(2000, 'must be at most 2000 characters');
-const EventNames = z.array(z.string()).max(500, 'may list at most 500 events');
+const GroupName = z.string().trim().min(1, 'must not be empty').max(255, 'must be at most 255 characters').superRefine(storableText);
+const Description = z.string().max(2000, 'must be at most 2000 characters').superRefine(storableText);
+const EventNames = z.array(z.string().superRefine(storableText)).max(500, 'may list at most 500 events');
 
 const CreateEventGroupInput = builder.inputType('CreateEventGroupInput', {
   fields: (t) => ({
@@ -43,10 +45,10 @@ const UpdateEventGroupInput = builder.inputType('UpdateEventGroupInput', {
   }),
 });
 
-/** Resolves event names to definitions; every unknown name, or one already in another group, is reported. */
+/** Resolves event names to definitions; every unknown name, or one already in another group, is reported by its index in `eventNames`. */
 async function membersFor(context: GraphQLContext, eventNames: string[], groupId: string | null) {
   const workspaceId = workspaceOf(context);
-  const definitions = await context.prisma.eventDefinition.findMany({ where: { workspaceId, name: { in: eventNames } }, include: { group: true } });
+  const definitions = await context.prisma.eventDefinition.findMany({ where: { workspaceId, name: { in: [...new Set(eventNames)] } }, include: { group: true } });
   const byName = new Map(definitions.map((d) => [d.name, d]));
   const problems: InputProblem[] = [];
   eventNames.forEach((name, index) => {
@@ -58,9 +60,21 @@ async function membersFor(context: GraphQLContext, eventNames: string[], groupId
   return definitions.map((d) => ({ id: d.id }));
 }
 
+const nameTaken = (name: string) => new ConflictError(`An event group named "${name}" already exists`, 'input.name');
+
 async function assertNameFree(context: GraphQLContext, name: string, exceptId?: string) {
   const existing = await context.prisma.eventGroup.findUnique({ where: { workspaceId_name: { workspaceId: workspaceOf(context), name } } });
-  if (existing && existing.id !== exceptId) throw new ConflictError(`An event group named "${name}" already exists`, 'input.name');
+  if (existing && existing.id !== exceptId) throw nameTaken(name);
+}
+
+/** A concurrent request can take the name between the check and the write: the unique index decides, and the loser gets the same CONFLICT. */
+async function writingName<T>(name: string | undefined, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (name && error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw nameTaken(name);
+    throw error;
+  }
 }
 
 builder.mutationField('createEventGroup', (t) =>
@@ -70,8 +84,10 @@ builder.mutationField('createEventGroup', (t) =>
     resolve: async (query, _root, { input }, context) => {
       const name = input.name.trim();
       await assertNameFree(context, name);
-      const members = await membersFor(context, [...new Set(input.eventNames)], null);
-      return context.prisma.eventGroup.create({ ...query, data: { workspaceId: workspaceOf(context), name, description: input.description ?? null, events: { connect: members } } });
+      const members = await membersFor(context, input.eventNames, null);
+      return writingName(name, () =>
+        context.prisma.eventGroup.create({ ...query, data: { workspaceId: workspaceOf(context), name, description: input.description ?? null, events: { connect: members } } }),
+      );
     },
   }),
 );
@@ -86,12 +102,14 @@ builder.mutationField('updateEventGroup', (t) =>
       if (!group) throw new NotFoundError('Event group', 'input.id');
       const name = input.name?.trim();
       if (name) await assertNameFree(context, name, id);
-      const members = input.eventNames ? await membersFor(context, [...new Set(input.eventNames)], id) : undefined;
-      return context.prisma.eventGroup.update({
-        ...query,
-        where: { id },
-        data: { ...(name ? { name } : {}), ...(input.description !== undefined ? { description: input.description } : {}), ...(members ? { events: { set: members } } : {}) },
-      });
+      const members = input.eventNames ? await membersFor(context, input.eventNames, id) : undefined;
+      return writingName(name, () =>
+        context.prisma.eventGroup.update({
+          ...query,
+          where: { id },
+          data: { ...(name ? { name } : {}), ...(input.description !== undefined ? { description: input.description } : {}), ...(members ? { events: { set: members } } : {}) },
+        }),
+      );
     },
   }),
 );

@@ -1,10 +1,12 @@
 import { systemAttributeDisplayNames, systemAttributeNames } from '@tideflow/domain';
+import { z } from 'zod';
 import { builder, connectionComplexity } from '../builder';
 import { workspaceOf } from '../context';
 import { inputError } from '../errors';
 import { UserFilter, userWhere } from './attributeFilter';
 import { EventFilter, eventWhere } from './eventFilter';
-import { isUuid } from './ids';
+import { ConnectionArgs, isUuid } from './ids';
+import { storableText } from './text';
 
 interface UserAttribute {
   name: string;
@@ -69,6 +71,7 @@ builder.prismaObject('User', {
       defaultSize: 50,
       maxSize: 500,
       complexity: connectionComplexity(50),
+      validate: ConnectionArgs,
       description: 'The timeline, newest first.',
       args: { filter: t.arg({ type: EventFilter }) },
       query: (args) => ({ where: eventWhere(undefined, args.filter, 'filter'), orderBy: [{ timestamp: 'desc' }, { id: 'desc' }] }),
@@ -82,6 +85,7 @@ builder.queryField('users', (t) =>
     cursor: 'id',
     defaultSize: 25,
     complexity: connectionComplexity(25),
+    validate: ConnectionArgs,
     maxSize: 200,
     description: 'Users of the workspace, most recently seen first.',
     args: { filter: t.arg({ type: UserFilter }) },
@@ -96,7 +100,7 @@ builder.queryField('user', (t) =>
     type: 'User',
     nullable: true,
     description: 'One user by Tideflow id, or by userId (also found through former userIds merged by alias).',
-    args: { id: t.arg.id(), externalId: t.arg.string() },
+    args: { id: t.arg.id(), externalId: t.arg.string({ validate: z.string().superRefine(storableText) }) },
     resolve: async (query, _root, args, context) => {
       const workspaceId = workspaceOf(context);
       if ((args.id == null) === (args.externalId == null)) throw inputError('id', 'give exactly one of id or externalId');

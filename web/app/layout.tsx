@@ -1,0 +1,29 @@
+import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
+import { Providers } from './providers';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: { default: 'Tideflow', template: '%s · Tideflow' },
+  description: 'Customer engagement: journeys, segments, campaigns and analytics.',
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <Providers>
+          <header className="topbar">
+            <div className="topbar__inner">
+              <span className="brand">
+                <span className="brand__mark" aria-hidden="true" />
+                Tideflow
+              </span>
+            </div>
+          </header>
+          <main className="container">{children}</main>
+        </Providers>
+      </body>
+    </html>
+  );
+}
