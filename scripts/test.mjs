@@ -9,11 +9,13 @@ import { ensureDependencies } from './lib/dependencies.mjs';
 import { root } from './lib/paths.mjs';
 import { log, run } from './lib/process.mjs';
 import { ensureTemporalCli } from './lib/temporalCli.mjs';
+import { ensureTemporalTestServer } from './lib/temporalTestServer.mjs';
 
 async function main() {
   const jestArgs = process.argv.slice(2);
   await ensureDependencies();
   await ensureTemporalCli();
+  await ensureTemporalTestServer();
   if (!jestArgs.length) {
     log('Type-checking every package…');
     await run('npx', ['turbo', 'run', 'typecheck', '--output-logs=errors-only'], { cwd: root, env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' } });
