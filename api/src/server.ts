@@ -35,7 +35,7 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
   const logError = options.logError ?? ((error: unknown) => console.error('[api]', error));
   const authenticator = new ApiKeyAuthenticator(prisma);
   const ingest = async (workspaceId: string, messages: IngestMessage[]) => {
-    const result = await ingestMessages(prisma, workspaceId, messages);
+    const result = await ingestMessages(options.db.sql, workspaceId, messages);
     if (options.onIngested) await Promise.resolve(options.onIngested(workspaceId, result)).catch(logError);
     return result;
   };

@@ -1,14 +1,16 @@
 import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { Pool } from 'pg';
 import { type DatabaseConfig, databaseConfigFromEnv } from './databaseConfig';
 import { PrismaClient } from './generated/client';
 import { applyMigrations } from './migrations/applyMigrations';
+import { pgliteSqlDriver, pgSqlDriver, type SqlDriver } from './sqlDriver';
 
 export interface Database {
   prisma: PrismaClient;
+  /** The driver under `prisma`, for paths that only run SQL (ingestion). */
+  sql: SqlDriver;
   config: DatabaseConfig;
   /** Applies pending migrations; returns the names applied. */
   migrate(): Promise<string[]>;
@@ -16,8 +18,20 @@ export interface Database {
 }
 
 export interface OpenDatabaseOptions {
-  /** Postgres pool size. PGlite is always a single connection. */
+  /** Postgres pool size (shared by Prisma and `sql`). PGlite is always a single connection. */
   poolSize?: number;
+}
+
+const driverOfClient = new WeakMap<PrismaClient, SqlDriver>();
+
+/**
+ * The driver under a client made by `openDatabase`, so code handed only the
+ * Prisma client can still run its SQL on the same pool (or PGlite instance).
+ */
+export function sqlDriverOf(prisma: PrismaClient): SqlDriver {
+  const driver = driverOfClient.get(prisma);
+  if (!driver) throw new Error('This PrismaClient was not created by openDatabase(), so it has no SQL driver; pass Database.sql instead');
+  return driver;
 }
 
 /**
@@ -27,22 +41,36 @@ export interface OpenDatabaseOptions {
  */
 export async function openDatabase(config: DatabaseConfig = databaseConfigFromEnv(), options: OpenDatabaseOptions = {}): Promise<Database> {
   if (config.kind === 'postgres') {
-    const adapterFactory = new PrismaPg({ connectionString: config.url, max: options.poolSize ?? 10 });
-    const prisma = new PrismaClient({ adapter: adapterFactory });
+    // One pool for Prisma and the raw driver, so ingestion adds no connections of its own.
+    const pool = new Pool({ connectionString: config.url, max: options.poolSize ?? 10 });
+    // An idle connection the server dropped is already out of the pool; the next query opens a new one.
+    pool.on('error', () => undefined);
+    const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+    const sql = pgSqlDriver(pool);
+    driverOfClient.set(prisma, sql);
     return {
       prisma,
+      sql,
       config,
       migrate: () => applyMigrations(new PrismaPg({ connectionString: config.url, max: 2 })),
-      close: () => prisma.$disconnect(),
+      close: async () => {
+        await prisma.$disconnect();
+        await pool.end();
+      },
     };
   }
 
+  // Loaded only here: PGlite and its adapter cost ~50 MB of memory a Postgres deployment never uses.
+  const [{ PGlite }, { PrismaPGlite }] = await Promise.all([import('@electric-sql/pglite'), import('pglite-prisma-adapter')]);
   if (config.dataDir !== 'memory://') mkdirSync(config.dataDir, { recursive: true });
   const pglite = await PGlite.create(config.dataDir === 'memory://' ? undefined : config.dataDir);
   const adapterFactory: SqlMigrationAwareDriverAdapterFactory = new PrismaPGlite(pglite);
   const prisma = new PrismaClient({ adapter: adapterFactory });
+  const sql = pgliteSqlDriver(pglite);
+  driverOfClient.set(prisma, sql);
   return {
     prisma,
+    sql,
     config,
     migrate: () => applyMigrations(adapterFactory),
     close: async () => {

@@ -5,23 +5,23 @@ import type { Transaction } from './ingestionTransaction';
 /** Names of blocked event definitions among `names`. */
 export async function findBlockedEventNames(tx: Transaction, workspaceId: string, names: string[]): Promise<Set<string>> {
   if (!names.length) return new Set();
-  const rows = await tx.$queryRawUnsafe<Array<{ name: string }>>(
-    `SELECT name FROM "EventDefinition" WHERE "workspaceId" = $1::uuid AND status = 'BLOCKED' AND name IN (SELECT jsonb_array_elements_text($2::jsonb))`,
-    workspaceId,
-    JSON.stringify(names),
-  );
+  const { rows } = await tx.query<{ name: string }>(
+    `SELECT name FROM "EventDefinition" WHERE "workspaceId" = $1::uuid AND status = 'BLOCKED' AND name IN (SELECT jsonb_array_elements_text($2::jsonb))`, [
+      workspaceId,
+      JSON.stringify(names)
+    ]);
   return new Set(rows.map((row) => row.name));
 }
 
 export async function countDroppedEvents(tx: Transaction, workspaceId: string, droppedByName: Map<string, number>): Promise<void> {
   if (!droppedByName.size) return;
-  await tx.$executeRawUnsafe(
+  await tx.query(
     `UPDATE "EventDefinition" d SET "droppedCount" = d."droppedCount" + x.n
        FROM jsonb_to_recordset($2::jsonb) AS x(name text, n bigint)
-      WHERE d."workspaceId" = $1::uuid AND d.name = x.name`,
-    workspaceId,
-    JSON.stringify([...droppedByName].map(([name, n]) => ({ name, n }))),
-  );
+      WHERE d."workspaceId" = $1::uuid AND d.name = x.name`, [
+      workspaceId,
+      JSON.stringify([...droppedByName].map(([name, n]) => ({ name, n })))
+    ]);
 }
 
 /** The event catalog fills itself: one upsert per distinct name, in name order (no deadlocks between batches). */
@@ -36,7 +36,7 @@ export async function recordEventDefinitions(tx: Transaction, workspaceId: strin
     byName.set(event.name, entry);
   }
   const rows = [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : 1)).map((e) => ({ ...e, first: e.first.toISOString(), last: e.last.toISOString() }));
-  await tx.$executeRawUnsafe(
+  await tx.query(
     `INSERT INTO "EventDefinition" ("workspaceId", name, "displayName", type, "firstSeenAt", "lastSeenAt", count)
      SELECT $1::uuid, x.name, x.name, x.type::"EventType", x.first, x.last, x.n FROM jsonb_to_recordset($2::jsonb) AS x(name text, type text, n bigint, first timestamptz, last timestamptz)
      ORDER BY x.name
@@ -44,10 +44,10 @@ export async function recordEventDefinitions(tx: Transaction, workspaceId: strin
        count = "EventDefinition".count + excluded.count,
        "firstSeenAt" = LEAST("EventDefinition"."firstSeenAt", excluded."firstSeenAt"),
        "lastSeenAt" = GREATEST("EventDefinition"."lastSeenAt", excluded."lastSeenAt"),
-       "updatedAt" = now()`,
-    workspaceId,
-    JSON.stringify(rows),
-  );
+       "updatedAt" = now()`, [
+      workspaceId,
+      JSON.stringify(rows)
+    ]);
 }
 
 /**
@@ -83,15 +83,15 @@ export async function recordAttributeDefinitions(tx: Transaction, workspaceId: s
   }
   if (!fresh.size) return [];
   const rows = [...fresh].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, type]) => ({ name, type, displayName: humanizeName(name) }));
-  await tx.$executeRawUnsafe(
+  await tx.query(
     `INSERT INTO "AttributeDefinition" ("workspaceId", name, "displayName", type, system, "firstSeenAt", "lastSeenAt")
      SELECT $1::uuid, x.name, x."displayName", x.type::"AttributeType", false, $3::timestamptz, $3::timestamptz
        FROM jsonb_to_recordset($2::jsonb) AS x(name text, "displayName" text, type text)
      ORDER BY x.name
-     ON CONFLICT ("workspaceId", name) DO UPDATE SET "lastSeenAt" = GREATEST("AttributeDefinition"."lastSeenAt", excluded."lastSeenAt")`,
-    workspaceId,
-    JSON.stringify(rows),
-    now.toISOString(),
-  );
+     ON CONFLICT ("workspaceId", name) DO UPDATE SET "lastSeenAt" = GREATEST("AttributeDefinition"."lastSeenAt", excluded."lastSeenAt")`, [
+      workspaceId,
+      JSON.stringify(rows),
+      now.toISOString()
+    ]);
   return rows.map((row) => row.name);
 }

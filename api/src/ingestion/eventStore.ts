@@ -4,11 +4,11 @@ import type { Transaction } from './ingestionTransaction';
 /** messageIds of the batch that are already stored (a retried request). */
 export async function findStoredMessageIds(tx: Transaction, workspaceId: string, messageIds: string[]): Promise<Set<string>> {
   if (!messageIds.length) return new Set();
-  const rows = await tx.$queryRawUnsafe<Array<{ messageId: string }>>(
-    `SELECT "messageId" FROM "Event" WHERE "workspaceId" = $1::uuid AND "messageId" IN (SELECT jsonb_array_elements_text($2::jsonb))`,
-    workspaceId,
-    JSON.stringify(messageIds),
-  );
+  const { rows } = await tx.query<{ messageId: string }>(
+    `SELECT "messageId" FROM "Event" WHERE "workspaceId" = $1::uuid AND "messageId" IN (SELECT jsonb_array_elements_text($2::jsonb))`, [
+      workspaceId,
+      JSON.stringify(messageIds)
+    ]);
   return new Set(rows.map((row) => row.messageId));
 }
 
@@ -37,15 +37,15 @@ export async function insertEvents(tx: Transaction, workspaceId: string, message
     recv: message.receivedAt.toISOString(),
     messageId: message.messageId,
   }));
-  const stored = await tx.$queryRawUnsafe<Array<{ name: string; type: string; timestamp: Date }>>(
+  const { rows: stored } = await tx.query<{ name: string; type: string; timestamp: Date }>(
     `INSERT INTO "Event" ("workspaceId", "userId", type, name, properties, context, timestamp, "originalTimestamp", "sentAt", "receivedAt", "messageId")
      SELECT $1::uuid, x."userId", x.type::"EventType", x.name, x.properties, x.context, x.ts, x.ots, x.sent, x.recv, x."messageId"
        FROM jsonb_to_recordset($2::jsonb) AS x("userId" uuid, type text, name text, properties jsonb, context jsonb, ts timestamptz, ots timestamptz, sent timestamptz, recv timestamptz, "messageId" text)
       ORDER BY x."messageId"
      ON CONFLICT ("workspaceId", "messageId") DO NOTHING
-     RETURNING name, type::text AS type, timestamp`,
-    workspaceId,
-    JSON.stringify(rows),
-  );
+     RETURNING name, type::text AS type, timestamp`, [
+      workspaceId,
+      JSON.stringify(rows)
+    ]);
   return stored.map((row) => ({ ...row, timestamp: new Date(row.timestamp) }));
 }

@@ -38,13 +38,13 @@ export function exclusiveIdentifierKeys(messages: IdentityMessage[], snapshot: I
 export async function lockIdentifiers(tx: Transaction, workspaceId: string, messages: IdentityMessage[], exclusive: Set<string> | 'all' = 'all'): Promise<void> {
   const keys = identifierKeys(messages);
   if (!keys.length) return;
-  await tx.$executeRawUnsafe(
+  await tx.query(
     `SELECT CASE WHEN k.x THEN pg_advisory_xact_lock(k.h) ELSE pg_advisory_xact_lock_shared(k.h) END
        FROM (SELECT hashtextextended($1 || k.key, 0) AS h, bool_or(k.x) AS x FROM jsonb_to_recordset($2::jsonb) AS k(key text, x boolean) GROUP BY 1) k
-      ORDER BY k.h`,
-    workspaceId,
-    JSON.stringify(keys.map((key) => ({ key, x: exclusive === 'all' || exclusive.has(key) }))),
-  );
+      ORDER BY k.h`, [
+      workspaceId,
+      JSON.stringify(keys.map((key) => ({ key, x: exclusive === 'all' || exclusive.has(key) })))
+    ]);
 }
 
 /** Thrown when, once locked, a batch turns out to need an exclusive lock it holds shared (a concurrent change got in first). */
@@ -86,7 +86,7 @@ export async function loadIdentitySnapshot(tx: Transaction, workspaceId: string,
   const { userIds, anonymousIds } = identifiersOf(messages);
   const snapshot: IdentitySnapshot = { byExternalId: new Map(), byAlias: new Map(), byAnonymousId: new Map() };
   if (!userIds.length && !anonymousIds.length) return snapshot;
-  const rows = await tx.$queryRawUnsafe<Array<{ source: 'external' | 'ALIAS' | 'ANONYMOUS'; value: string; id: string; externalId: string | null }>>(
+  const { rows } = await tx.query<{ source: 'external' | 'ALIAS' | 'ANONYMOUS'; value: string; id: string; externalId: string | null }>(
     `SELECT 'external' AS source, u."externalId" AS value, u.id::text AS id, u."externalId" AS "externalId"
        FROM jsonb_array_elements_text($2::jsonb) AS k(value)
        CROSS JOIN LATERAL (SELECT id, "externalId" FROM "User" WHERE "workspaceId" = $1::uuid AND "externalId" = k.value LIMIT 1) u
@@ -96,11 +96,11 @@ export async function loadIdentitySnapshot(tx: Transaction, workspaceId: string,
              UNION ALL
              SELECT 'ANONYMOUS'::"IdentityKind", value FROM jsonb_array_elements_text($3::jsonb) AS value) k
        CROSS JOIN LATERAL (SELECT "userId", kind, value FROM "UserIdentity" WHERE "workspaceId" = $1::uuid AND kind = k.kind AND value = k.value LIMIT 1) i
-       CROSS JOIN LATERAL (SELECT id, "externalId" FROM "User" WHERE id = i."userId" LIMIT 1) u`,
-    workspaceId,
-    JSON.stringify(userIds),
-    JSON.stringify(anonymousIds),
-  );
+       CROSS JOIN LATERAL (SELECT id, "externalId" FROM "User" WHERE id = i."userId" LIMIT 1) u`, [
+      workspaceId,
+      JSON.stringify(userIds),
+      JSON.stringify(anonymousIds)
+    ]);
   const users = new Map<string, IdentifiedUser>();
   for (const row of rows) {
     const user = users.get(row.id) ?? { id: row.id, externalId: row.externalId };
@@ -115,27 +115,27 @@ export async function loadIdentitySnapshot(tx: Transaction, workspaceId: string,
 export async function applyIdentityOperations(tx: Transaction, workspaceId: string, operations: IdentityOperation[], firstSeenAt: Map<string, Date>): Promise<void> {
   const created = operations.filter((op) => op.kind === 'createUser');
   if (created.length) {
-    await tx.$executeRawUnsafe(
+    await tx.query(
       `INSERT INTO "User" (id, "workspaceId", "externalId", "firstSeenAt", "lastSeenAt")
        SELECT x.id, $1::uuid, x."externalId", x.seen, x.seen
-         FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, "externalId" text, seen timestamptz)`,
+         FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, "externalId" text, seen timestamptz)`, [
       workspaceId,
-      JSON.stringify(created.map((op) => ({ id: op.userId, externalId: op.externalId, seen: (firstSeenAt.get(op.userId) ?? new Date()).toISOString() }))),
-    );
+      JSON.stringify(created.map((op) => ({ id: op.userId, externalId: op.externalId, seen: (firstSeenAt.get(op.userId) ?? new Date()).toISOString() })))
+    ]);
   }
   const identities = operations.filter((op) => op.kind === 'addIdentity');
   if (identities.length) {
-    await tx.$executeRawUnsafe(
+    await tx.query(
       `INSERT INTO "UserIdentity" ("workspaceId", "userId", kind, value)
        SELECT $1::uuid, x."userId", x.kind::"IdentityKind", x.value FROM jsonb_to_recordset($2::jsonb) AS x("userId" uuid, kind text, value text)
-       ON CONFLICT ("workspaceId", kind, value) DO NOTHING`,
+       ON CONFLICT ("workspaceId", kind, value) DO NOTHING`, [
       workspaceId,
-      JSON.stringify(identities.map((op) => ({ userId: op.userId, kind: op.identityKind, value: op.value }))),
-    );
+      JSON.stringify(identities.map((op) => ({ userId: op.userId, kind: op.identityKind, value: op.value })))
+    ]);
   }
   for (const op of operations) {
     if (op.kind === 'setExternalId') {
-      await tx.$executeRawUnsafe(`UPDATE "User" SET "externalId" = $2, "updatedAt" = now() WHERE id = $1::uuid`, op.userId, op.externalId);
+      await tx.query(`UPDATE "User" SET "externalId" = $2, "updatedAt" = now() WHERE id = $1::uuid`, [op.userId, op.externalId]);
     } else if (op.kind === 'merge') {
       await mergeUsers(tx, workspaceId, op.fromUserId, op.intoUserId, op.fromExternalId);
     }
@@ -150,17 +150,17 @@ const systemColumns = systemAttributeNames.filter((name) => name !== 'firstSeenA
  * as an alias, and the folded profile is deleted.
  */
 export async function mergeUsers(tx: Transaction, workspaceId: string, fromUserId: string, intoUserId: string, fromExternalId: string | null): Promise<void> {
-  await tx.$executeRawUnsafe(`UPDATE "Event" SET "userId" = $2::uuid WHERE "workspaceId" = $3::uuid AND "userId" = $1::uuid`, fromUserId, intoUserId, workspaceId);
-  await tx.$executeRawUnsafe(`UPDATE "UserIdentity" SET "userId" = $2::uuid WHERE "userId" = $1::uuid`, fromUserId, intoUserId);
+  await tx.query(`UPDATE "Event" SET "userId" = $2::uuid WHERE "workspaceId" = $3::uuid AND "userId" = $1::uuid`, [fromUserId, intoUserId, workspaceId]);
+  await tx.query(`UPDATE "UserIdentity" SET "userId" = $2::uuid WHERE "userId" = $1::uuid`, [fromUserId, intoUserId]);
   if (fromExternalId) {
-    await tx.$executeRawUnsafe(
-      `INSERT INTO "UserIdentity" ("workspaceId", "userId", kind, value) VALUES ($1::uuid, $2::uuid, 'ALIAS', $3) ON CONFLICT ("workspaceId", kind, value) DO UPDATE SET "userId" = excluded."userId"`,
+    await tx.query(
+      `INSERT INTO "UserIdentity" ("workspaceId", "userId", kind, value) VALUES ($1::uuid, $2::uuid, 'ALIAS', $3) ON CONFLICT ("workspaceId", kind, value) DO UPDATE SET "userId" = excluded."userId"`, [
       workspaceId,
       intoUserId,
-      fromExternalId,
-    );
+      fromExternalId
+    ]);
   }
-  await tx.$executeRawUnsafe(
+  await tx.query(
     `UPDATE "User" u SET
        traits = f.traits || u.traits,
        ${systemColumns.map((c) => `"${c}" = COALESCE(u."${c}", f."${c}")`).join(',\n       ')},
@@ -168,9 +168,9 @@ export async function mergeUsers(tx: Transaction, workspaceId: string, fromUserI
        "lastSeenAt" = GREATEST(u."lastSeenAt", f."lastSeenAt"),
        "createdAt" = LEAST(u."createdAt", f."createdAt"),
        "updatedAt" = now()
-     FROM "User" f WHERE u.id = $2::uuid AND f.id = $1::uuid`,
-    fromUserId,
-    intoUserId,
-  );
-  await tx.$executeRawUnsafe(`DELETE FROM "User" WHERE id = $1::uuid`, fromUserId);
+     FROM "User" f WHERE u.id = $2::uuid AND f.id = $1::uuid`, [
+      fromUserId,
+      intoUserId
+    ]);
+  await tx.query(`DELETE FROM "User" WHERE id = $1::uuid`, [fromUserId]);
 }

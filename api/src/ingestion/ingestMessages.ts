@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { PrismaClient } from '@tideflow/db';
+import { type PrismaClient, type SqlDriver, sqlDriverOf } from '@tideflow/db';
 import { type IngestMessage, splitTraits } from '@tideflow/domain';
 import { attributeCatalogMemory, countDroppedEvents, findBlockedEventNames, recordAttributeDefinitions, recordEventDefinitions } from './catalogStore';
 import { findStoredMessageIds, insertEvents } from './eventStore';
@@ -18,6 +18,8 @@ export interface IngestionResult {
   accepted: Array<{ message: IngestMessage; userId: string }>;
 }
 
+const isSqlDriver = (database: SqlDriver | PrismaClient): database is SqlDriver => typeof (database as SqlDriver).transaction === 'function';
+
 /** Calls that can be blocked in the catalog; identify, group and alias always update profiles. */
 const blockableTypes = new Set(['track', 'page', 'screen']);
 
@@ -30,11 +32,15 @@ const blockableTypes = new Set(['track', 'page', 'screen']);
  * them, see `lockAndPlanIdentities`); row locks every batch contends for come
  * last and in one order (users by id, then event and attribute definitions by
  * name), so batches about the same users overlap instead of queueing.
+ *
+ * Runs on the driver under Prisma (`SqlDriver`): ingestion is all SQL, and
+ * Prisma's interactive transaction would re-encode every parameter.
  */
-export async function ingestMessages(prisma: PrismaClient, workspaceId: string, messages: IngestMessage[]): Promise<IngestionResult> {
+export async function ingestMessages(database: SqlDriver | PrismaClient, workspaceId: string, messages: IngestMessage[]): Promise<IngestionResult> {
+  const driver = isSqlDriver(database) ? database : sqlDriverOf(database);
   const now = new Date();
   const store = (lockAllExclusively: boolean) =>
-    inTransaction(prisma, async (tx) => {
+    inTransaction(driver, async (tx) => {
       const alreadyStored = await findStoredMessageIds(tx, workspaceId, messages.map((m) => m.messageId));
       const unseen = messages.filter((m) => !alreadyStored.has(m.messageId));
       const blocked = await findBlockedEventNames(tx, workspaceId, [...new Set(unseen.filter((m) => blockableTypes.has(m.type)).map((m) => m.eventName))]);

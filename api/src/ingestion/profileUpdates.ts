@@ -42,11 +42,11 @@ export async function applyProfileUpdates(tx: Transaction, updates: ProfileUpdat
   const payload = JSON.stringify(
     updates.map((update) => ({ id: update.userId, ...update.captured, traits: update.traits, first: update.firstSeenAt.toISOString(), last: update.lastSeenAt.toISOString() })),
   );
-  await tx.$queryRawUnsafe(
-    `SELECT id FROM "User" WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb)::uuid) ORDER BY id FOR NO KEY UPDATE`,
-    JSON.stringify(updates.map((update) => update.userId)),
-  );
-  await tx.$executeRawUnsafe(
+  await tx.query(
+    `SELECT id FROM "User" WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb)::uuid) ORDER BY id FOR NO KEY UPDATE`, [
+      JSON.stringify(updates.map((update) => update.userId))
+    ]);
+  await tx.query(
     `UPDATE "User" u SET
        ${columns.map((c) => `"${c}" = COALESCE(x."${c}", u."${c}")`).join(',\n       ')},
        traits = CASE WHEN x.traits IS NULL THEN u.traits ELSE jsonb_strip_nulls(u.traits || x.traits) END,
@@ -54,7 +54,7 @@ export async function applyProfileUpdates(tx: Transaction, updates: ProfileUpdat
        "lastSeenAt" = GREATEST(u."lastSeenAt", x.last),
        "updatedAt" = now()
      FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, ${columns.map((c) => `"${c}" text`).join(', ')}, traits jsonb, first timestamptz, last timestamptz)
-     WHERE u.id = x.id`,
-    payload,
-  );
+     WHERE u.id = x.id`, [
+      payload
+    ]);
 }

@@ -1,0 +1,103 @@
+import type { PGlite } from '@electric-sql/pglite';
+import type { Pool, PoolClient } from 'pg';
+
+export interface SqlResult<Row> {
+  rows: Row[];
+  /** Rows an INSERT, UPDATE or DELETE changed. */
+  rowCount: number;
+}
+
+/** One connection inside a transaction: SQL text with `$1…` parameters. */
+export interface SqlQueryable {
+  query<Row = Record<string, unknown>>(text: string, params?: unknown[]): Promise<SqlResult<Row>>;
+}
+
+/**
+ * The database driver under Prisma (a `pg` pool, or the PGlite instance), for
+ * hot paths that only run SQL: no query compiler, no parameter re-encoding.
+ * Parameters go to the driver as they are (a string for a `$1::jsonb` is sent
+ * as its text). Rows come back as the driver parses them: timestamptz as Date,
+ * json as values; cast int8 to int or text, as pg and PGlite read it differently.
+ */
+export interface SqlDriver {
+  readonly kind: 'postgres' | 'pglite';
+  /** Runs `work` in one transaction (BEGIN … COMMIT, ROLLBACK when it throws). */
+  transaction<T>(work: (tx: SqlQueryable) => Promise<T>): Promise<T>;
+}
+
+export interface PgDriverOptions {
+  /** How long to wait for a free pooled connection before failing. */
+  connectTimeoutMs?: number;
+}
+
+/** Transactions on a `pg` pool: each takes a connection of its own, so they run side by side. */
+export function pgSqlDriver(pool: Pool, options: PgDriverOptions = {}): SqlDriver {
+  const connectTimeoutMs = options.connectTimeoutMs ?? 30_000;
+  return {
+    kind: 'postgres',
+    async transaction(work) {
+      const client = await connectWithin(pool, connectTimeoutMs);
+      const tx: SqlQueryable = {
+        query: async <Row>(text: string, params?: unknown[]) => {
+          const result = await client.query(text, params);
+          return { rows: result.rows as Row[], rowCount: result.rowCount ?? result.rows.length };
+        },
+      };
+      let broken: Error | undefined;
+      try {
+        await client.query('BEGIN');
+        const result = await work(tx);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        // A connection that cannot even roll back is dropped from the pool, not reused.
+        await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
+        throw error;
+      } finally {
+        client.release(broken);
+      }
+    },
+  };
+}
+
+function connectWithin(pool: Pool, ms: number): Promise<PoolClient> {
+  return new Promise((resolve, reject) => {
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      reject(new Error(`No database connection became free within ${ms / 1000}s`));
+    }, ms);
+    pool.connect().then(
+      (client) => {
+        clearTimeout(timer);
+        // Too late: whoever asked has given up, so the connection goes straight back.
+        if (timedOut) client.release();
+        else resolve(client);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}
+
+/**
+ * Transactions on PGlite: it is a single connection, so `PGlite.transaction`
+ * holds its transaction mutex from BEGIN to COMMIT and every other query
+ * (Prisma's included, as its adapter goes through the same instance) waits.
+ */
+export function pgliteSqlDriver(pglite: PGlite): SqlDriver {
+  return {
+    kind: 'pglite',
+    transaction: (work) =>
+      pglite.transaction((tx) =>
+        work({
+          query: async <Row>(text: string, params?: unknown[]) => {
+            const result = await tx.query<Row>(text, params);
+            return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
+          },
+        }),
+      ),
+  };
+}
