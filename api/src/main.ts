@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
 import { databaseConfigFromEnv, defaultDataDir, describeDatabase, openDatabase } from '@tideflow/db';
-import { createTideflowWorker, temporalConfigFromEnv } from '@tideflow/workflows';
+import { createTideflowWorker, JourneyInboxProcessor, JourneyVersionCache, SecretBox, temporalConfigFromEnv } from '@tideflow/workflows';
 import { credentialsFile, ensureDemoWorkspace } from './seed/demoWorkspace';
 import { createApiServer } from './server';
 import { connectTemporalInBackground } from './temporal/temporalConnection';
@@ -33,7 +33,15 @@ async function main() {
   // This process decides when the worker stops (after the HTTP server), so no signal handlers of Temporal's own.
   Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] });
   const temporal = connectTemporalInBackground(temporalConfig, log);
+  const secrets = SecretBox.fromEnv(dataDir);
+  const journeyVersions = new JourneyVersionCache(db.prisma);
+  const journeyProcessor = new JourneyInboxProcessor({ prisma: db.prisma, temporal: temporal.current, versions: journeyVersions, onError: (error) => console.error('[journeys]', error) });
+  journeyProcessor.start();
+  void temporal.ready.then(() => journeyProcessor.wake());
   const api = createApiServer({
+    secrets,
+    journeyVersions,
+    journeyProcessor,
     db,
     graphiql: process.env.NODE_ENV !== 'production',
     allowedOrigins: (process.env.WEB_ORIGINS ?? `http://localhost:${process.env.WEB_PORT ?? 3000}`).split(','),
@@ -47,7 +55,7 @@ async function main() {
   let workerRun: Promise<void> | null = null;
   if (runWorker) {
     void temporal.ready.then(async () => {
-      worker = await createTideflowWorker({ prisma: db.prisma, temporal: temporalConfig });
+      worker = await createTideflowWorker({ prisma: db.prisma, secrets, temporal: temporalConfig });
       workerRun = worker.run();
       log(`Worker polling task queue "${temporalConfig.taskQueue}" at ${temporalConfig.address}`);
       await workerRun;
@@ -62,6 +70,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 20_000);
     force.unref();
     await api.close();
+    await journeyProcessor.stop();
     const running = worker as Worker | null;
     if (running?.getState() === 'RUNNING') running.shutdown();
     await workerRun?.catch(() => undefined);

@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { type ApiServer, createApiKey, createApiServer, createWorkspace } from '@tideflow/api';
 import type { Database } from '@tideflow/db';
+import { SecretBox } from '@tideflow/workflows';
 import { openTestDatabase } from './testDatabase';
 
 export interface TestWorkspace {
@@ -23,7 +25,7 @@ export interface TestApi {
 /** A migrated database, a real HTTP API server on a free port, and helpers to call it. */
 export async function startTestApi(): Promise<TestApi> {
   const db = await openTestDatabase();
-  const api = createApiServer({ db, logError: () => undefined });
+  const api = createApiServer({ db, secrets: new SecretBox(randomBytes(32)), logError: () => undefined });
   const port = await api.listen(0, '127.0.0.1');
   const baseUrl = `http://127.0.0.1:${port}`;
   return {

@@ -2,7 +2,8 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createApiKey, createWorkspace, ingestMessages } from '@tideflow/api';
 import type { Database } from '@tideflow/db';
 import { validateSegmentBatch } from '@tideflow/domain';
-import { createTideflowWorker, runEventCatalogRecount, searchAttributes, workflowIds } from '@tideflow/workflows';
+import { randomBytes } from 'node:crypto';
+import { createTideflowWorker, runEventCatalogRecount, SecretBox, searchAttributes, workflowIds } from '@tideflow/workflows';
 import { openTestDatabase, startTemporalTestEnvironment } from '../support';
 
 let env: TestWorkflowEnvironment;
@@ -28,7 +29,7 @@ it('runs the catalog recount on a real Temporal server and repairs drifted count
   await db.prisma.eventDefinition.updateMany({ where: { workspaceId: workspace.id }, data: { count: 999 } });
 
   const taskQueue = `test-${workspace.id}`;
-  const worker = await createTideflowWorker({ prisma: db.prisma, connection: env.nativeConnection, temporal: { address: '', namespace: env.namespace ?? 'default', taskQueue } });
+  const worker = await createTideflowWorker({ prisma: db.prisma, secrets: new SecretBox(randomBytes(32)), connection: env.nativeConnection, temporal: { address: '', namespace: env.namespace ?? 'default', taskQueue } });
   const result = await worker.runUntil(runEventCatalogRecount(env.client, taskQueue, workspace.id));
 
   expect(result).toEqual({ definitions: 2, events: 7, workflowId: workflowIds.eventCatalogRecount(workspace.id) });

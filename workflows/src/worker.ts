@@ -1,10 +1,13 @@
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { PrismaClient } from '@tideflow/db';
 import { createActivities } from './activities';
+import type { SecretBox } from './secrets/secretBox';
 import { type TemporalConfig, temporalConfigFromEnv } from './temporalConfig';
 
 export interface TideflowWorkerOptions {
   prisma: PrismaClient;
+  /** Opens channel secrets for sends. */
+  secrets: SecretBox;
   temporal?: TemporalConfig;
   /** An existing connection (tests); otherwise one is opened to `temporal.address`. */
   connection?: NativeConnection;
@@ -22,7 +25,7 @@ export async function createTideflowWorker(options: TideflowWorkerOptions): Prom
     connection,
     namespace: temporal.namespace,
     taskQueue: temporal.taskQueue,
-    activities: createActivities({ prisma: options.prisma }),
+    activities: createActivities({ prisma: options.prisma, secrets: options.secrets }),
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath }),
   });
 }

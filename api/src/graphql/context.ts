@@ -1,8 +1,10 @@
 import type { Client } from '@temporalio/client';
 import type { PrismaClient } from '@tideflow/db';
 import type { ApiKeyAuthenticator } from '../auth/apiKeys';
+import { TemporalUnavailableError } from './errors';
 import type { IngestionResult } from '../ingestion/ingestMessages';
 import type { IngestMessage } from '@tideflow/domain';
+import type { JourneyVersionCache, SecretBox } from '@tideflow/workflows';
 
 /** What resolvers share: the database, the caller, and the services mutations use. */
 export interface GraphQLContext {
@@ -14,6 +16,10 @@ export interface GraphQLContext {
   ingest(workspaceId: string, messages: IngestMessage[]): Promise<IngestionResult>;
   /** Temporal, once connected; null while it is unreachable. */
   temporal: () => TemporalAccess | null;
+  /** Seals channel secrets (SMTP password, webhook headers). */
+  secrets: SecretBox;
+  /** Published journey versions (immutable), cached per process. */
+  journeyVersions: JourneyVersionCache;
 }
 
 export interface TemporalAccess {
@@ -25,4 +31,11 @@ export interface TemporalAccess {
 export function workspaceOf(context: GraphQLContext): string {
   if (!context.workspaceId) throw new Error('resolver ran without a workspace: the auth scope is missing');
   return context.workspaceId;
+}
+
+/** Temporal, or a TEMPORAL_UNAVAILABLE error when it is not reachable. */
+export function requireTemporal(context: GraphQLContext): TemporalAccess {
+  const temporal = context.temporal();
+  if (!temporal) throw new TemporalUnavailableError();
+  return temporal;
 }

@@ -19,6 +19,7 @@ export const errorCodes = {
   conflict: 'CONFLICT',
   queryTooComplex: 'QUERY_TOO_COMPLEX',
   temporalUnavailable: 'TEMPORAL_UNAVAILABLE',
+  journeyInvalid: 'JOURNEY_INVALID',
 } as const;
 
 export class InputError extends GraphQLError {
@@ -53,5 +54,12 @@ export class UnauthenticatedError extends GraphQLError {
 export class TemporalUnavailableError extends GraphQLError {
   constructor() {
     super('The workflow engine (Temporal) is not reachable; retry shortly', { extensions: { code: errorCodes.temporalUnavailable, http: { status: 503 } } });
+  }
+}
+
+/** A journey that cannot be published as drawn: every problem with its node and path. */
+export class JourneyInvalidError extends GraphQLError {
+  constructor(message: string, problems: Array<{ nodeId?: string; path: string; message: string; severity: string }>) {
+    super(message, { extensions: { code: errorCodes.journeyInvalid, problems } });
   }
 }

@@ -14,6 +14,8 @@ export interface GraphQLServerOptions {
   authenticator: ApiKeyAuthenticator;
   ingest: GraphQLContext['ingest'];
   temporal?: GraphQLContext['temporal'];
+  secrets: GraphQLContext['secrets'];
+  journeyVersions: GraphQLContext['journeyVersions'];
   /** Serve GraphiQL at /graphql for browsers (development). */
   graphiql?: boolean;
   /** Origins allowed to call with credentials (the web app). */
@@ -59,6 +61,8 @@ export function createGraphQLServer(options: GraphQLServerOptions) {
         authenticator: options.authenticator,
         ingest: options.ingest,
         temporal: options.temporal ?? (() => null),
+        secrets: options.secrets,
+        journeyVersions: options.journeyVersions,
       };
     },
   });

@@ -1,16 +1,22 @@
 import type { PrismaClient } from '@tideflow/db';
+import type { SecretBox } from '../secrets/secretBox';
 import { createEventCatalogActivities } from './eventCatalogActivities';
+import { createJourneyActivities } from './journeys';
 
 export interface ActivityDependencies {
   prisma: PrismaClient;
+  /** Opens channel secrets (SMTP password, webhook headers). */
+  secrets: SecretBox;
 }
 
 /** Every activity, built from its dependencies (so tests can pass their own). */
 export function createActivities(deps: ActivityDependencies) {
   return {
     ...createEventCatalogActivities(deps),
+    ...createJourneyActivities(deps),
   };
 }
 
 export type Activities = ReturnType<typeof createActivities>;
 export type { EventCatalogRecount } from './eventCatalogActivities';
+export type { JourneyActivities } from './journeys';

@@ -1,4 +1,5 @@
-import { databaseConfigFromEnv, describeDatabase, openDatabase } from '@tideflow/db';
+import { databaseConfigFromEnv, defaultDataDir, describeDatabase, openDatabase } from '@tideflow/db';
+import { SecretBox } from '../secrets/secretBox';
 import { createTideflowWorker } from '../worker';
 import { temporalConfigFromEnv } from '../temporalConfig';
 
@@ -14,7 +15,8 @@ async function main() {
   }
   const db = await openDatabase(config);
   const temporal = temporalConfigFromEnv();
-  const worker = await createTideflowWorker({ prisma: db.prisma, temporal });
+  const secrets = SecretBox.fromEnv(process.env.TIDEFLOW_DATA_DIR ?? defaultDataDir);
+  const worker = await createTideflowWorker({ prisma: db.prisma, secrets, temporal });
   console.log(`Worker on task queue "${temporal.taskQueue}" at ${temporal.address}, database ${describeDatabase(config)}`);
   const stop = () => worker.shutdown();
   process.once('SIGINT', stop);

@@ -11,6 +11,12 @@ import './attributeDefinition';
 import './apiKey';
 import './ingestionMutations';
 import './maintenance';
+import './journeyRun';
+import './journey';
+import './journeyMutations';
+import './journeyTrigger';
+import './message';
+import './channelSettings';
 
 /** The whole GraphQL schema, assembled from one file per type. */
 export const schema = lexicographicSortSchema(builder.toSchema());

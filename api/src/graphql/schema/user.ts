@@ -65,6 +65,20 @@ builder.prismaObject('User', {
       ],
     }),
     identities: t.relation('identities', { query: { orderBy: { createdAt: 'asc' } } }),
+    journeyRuns: t.relation('journeyRuns', {
+      description: 'Journeys the user is or was in, newest entry first (each run carries its step log).',
+      query: { orderBy: [{ enteredAt: 'desc' }, { id: 'asc' }], take: 100 },
+    }),
+    messages: t.relatedConnection('messages', {
+      cursor: 'id',
+      totalCount: true,
+      defaultSize: 25,
+      maxSize: 200,
+      complexity: connectionComplexity(25),
+      validate: ConnectionArgs,
+      description: 'Messages sent to the user, newest first.',
+      query: () => ({ orderBy: [{ createdAt: 'desc' }, { id: 'asc' }] }),
+    }),
     events: t.relatedConnection('events', {
       cursor: 'id',
       totalCount: true,

@@ -1,0 +1,206 @@
+import { z } from 'zod';
+import { isJsonObject } from '../json/json';
+import { branchesOf } from './journeyBranches';
+import { JourneyDefinition, type JourneyEdge } from './journeyDefinition';
+import { isTriggerNode, type JourneyNode, JourneyNode as JourneyNodeSchema, waitingNodeTypes } from './journeyNodes';
+import type { JourneyProblem } from './journeyProblem';
+import { templateFieldsOf } from './templateFields';
+
+export interface ValidateJourneyOptions {
+  /** Most nodes a journey may have. */
+  maxNodes?: number;
+  /** Parses a Liquid template; returns an error message, or null when it is fine. */
+  checkTemplate?: (source: string) => string | null;
+  /** Segment triggers and conditions need segments (a later feature); until then they are refused. */
+  segmentsAvailable?: boolean;
+}
+
+export const defaultMaxJourneyNodes = 500;
+
+export type JourneyValidation =
+  | { ok: true; definition: JourneyDefinition; problems: JourneyProblem[] }
+  | { ok: false; definition: JourneyDefinition | null; problems: JourneyProblem[] };
+
+const pathOf = (segments: readonly PropertyKey[]) => segments.map(String).join('.');
+
+function issuesToProblems(issues: readonly z.core.$ZodIssue[], prefix: PropertyKey[], nodeId?: string): JourneyProblem[] {
+  return issues.map((issue) => ({ ...(nodeId ? { nodeId } : {}), path: pathOf([...prefix, ...issue.path]), message: issue.message, severity: 'error' as const }));
+}
+
+/**
+ * Checks a journey as drawn: every node's settings, and the graph (triggers,
+ * dangling and duplicate branches, unreachable nodes, loops without a wait,
+ * templates, size). Returns every problem at once, each with its node and path.
+ */
+export function validateJourney(input: unknown, options: ValidateJourneyOptions = {}): JourneyValidation {
+  const maxNodes = options.maxNodes ?? defaultMaxJourneyNodes;
+  const problems: JourneyProblem[] = [];
+  const error = (path: string, message: string, nodeId?: string) => problems.push({ ...(nodeId ? { nodeId } : {}), path, message, severity: 'error' });
+  const warning = (path: string, message: string, nodeId?: string) => problems.push({ ...(nodeId ? { nodeId } : {}), path, message, severity: 'warning' });
+
+  if (!isJsonObject(input)) return { ok: false, definition: null, problems: [{ path: '', message: 'must be an object with nodes and edges', severity: 'error' }] };
+  const rawNodes = Array.isArray(input.nodes) ? input.nodes : null;
+  if (!rawNodes) error('nodes', 'must be a list of nodes');
+
+  // Nodes one by one, so one bad node does not hide the graph's problems.
+  const nodes: JourneyNode[] = [];
+  const nodeIndex = new Map<string, number>();
+  (rawNodes ?? []).forEach((raw, index) => {
+    const id = isJsonObject(raw) && typeof raw.id === 'string' ? raw.id : undefined;
+    const parsed = JourneyNodeSchema.safeParse(raw);
+    if (!parsed.success) {
+      problems.push(...issuesToProblems(parsed.error.issues, ['nodes', index], id));
+    }
+    if (id !== undefined) {
+      if (nodeIndex.has(id)) error(`nodes.${index}.id`, `duplicates the id of nodes.${nodeIndex.get(id)}`, id);
+      else nodeIndex.set(id, index);
+    }
+    if (parsed.success && nodeIndex.get(parsed.data.id) === index) nodes.push(parsed.data);
+  });
+  if (rawNodes && rawNodes.length > maxNodes) error('nodes', `has ${rawNodes.length} nodes; a journey may have at most ${maxNodes}`);
+
+  // The rest of the definition (edges, rules, goal, exits) against the schema, without the nodes already reported.
+  const rest = JourneyDefinition.omit({ nodes: true }).safeParse({ ...input, nodes: undefined });
+  if (!rest.success) problems.push(...issuesToProblems(rest.error.issues, []));
+  const edges: JourneyEdge[] = rest.success ? rest.data.edges : [];
+
+  const byId = new Map(nodes.map((node) => [node.id, node]));
+  const knownIds = new Set(nodeIndex.keys());
+  const triggers = nodes.filter(isTriggerNode);
+  if (rawNodes && !(rawNodes as unknown[]).some((raw) => isJsonObject(raw) && typeof raw.type === 'string' && raw.type.endsWith('Trigger'))) {
+    error('nodes', 'needs at least one entry trigger');
+  }
+
+  // Edges: endpoints exist, handles exist, one edge per handle, nothing flows into a trigger.
+  const outgoing = new Map<string, string[]>();
+  const handleUse = new Map<string, number>();
+  edges.forEach((edge, index) => {
+    const source = byId.get(edge.source);
+    if (!knownIds.has(edge.source)) error(`edges.${index}.source`, `no node has the id "${edge.source}"`);
+    if (!knownIds.has(edge.target)) error(`edges.${index}.target`, `no node has the id "${edge.target}"`, edge.source);
+    if (source) {
+      const branches = branchesOf(source);
+      if (!branches.includes(edge.sourceHandle)) {
+        error(`edges.${index}.sourceHandle`, branches.length ? `"${source.id}" has no branch "${edge.sourceHandle}" (its branches: ${branches.join(', ')})` : `"${source.id}" ends the journey and cannot lead anywhere`, source.id);
+      }
+      const key = `${edge.source}\u0000${edge.sourceHandle}`;
+      if (handleUse.has(key)) error(`edges.${index}`, `branch "${edge.sourceHandle}" of "${edge.source}" is already connected by edges.${handleUse.get(key)}; a branch leads to one node`, edge.source);
+      else handleUse.set(key, index);
+    }
+    const target = byId.get(edge.target);
+    if (target && isTriggerNode(target)) error(`edges.${index}.target`, `"${target.id}" is an entry trigger; nothing can lead into it`, target.id);
+    if (knownIds.has(edge.source) && knownIds.has(edge.target)) outgoing.set(edge.source, [...(outgoing.get(edge.source) ?? []), edge.target]);
+  });
+
+  for (const node of nodes) {
+    const index = nodeIndex.get(node.id)!;
+    const connected = new Set(edges.filter((edge) => edge.source === node.id).map((edge) => edge.sourceHandle));
+    for (const branch of branchesOf(node)) {
+      if (connected.has(branch)) continue;
+      if (isTriggerNode(node)) error(`nodes.${index}`, 'leads nowhere: connect it to the first step', node.id);
+      else warning(`nodes.${index}`, `branch "${branch}" is not connected: users who take it leave the journey there`, node.id);
+    }
+    checkNodeSettings(node, index, options, error);
+  }
+
+  // Reachability from the triggers.
+  const reached = new Set<string>();
+  const stack = triggers.map((trigger) => trigger.id);
+  while (stack.length) {
+    const id = stack.pop()!;
+    if (reached.has(id)) continue;
+    reached.add(id);
+    stack.push(...(outgoing.get(id) ?? []));
+  }
+  for (const node of nodes) {
+    if (!reached.has(node.id) && !isTriggerNode(node)) error(`nodes.${nodeIndex.get(node.id)}`, 'is unreachable: no entry trigger leads to it', node.id);
+  }
+
+  // Loops are allowed only through a wait, or a run could spin without end.
+  for (const cycle of cyclesOf([...knownIds], outgoing)) {
+    if (cycle.some((id) => waitingNodeTypes.has(byId.get(id)?.type ?? 'end'))) continue;
+    for (const id of cycle) error(`nodes.${nodeIndex.get(id)}`, `is in a loop (${cycle.join(' → ')}) with no wait step; loops must pass through a wait`, id);
+  }
+
+  if (problems.some((p) => p.severity === 'error')) return { ok: false, definition: null, problems };
+  const definition = JourneyDefinition.parse(input);
+  return { ok: true, definition, problems };
+}
+
+function checkNodeSettings(node: JourneyNode, index: number, options: ValidateJourneyOptions, error: (path: string, message: string, nodeId?: string) => void) {
+  const at = (path: string) => `nodes.${index}.settings${path ? `.${path}` : ''}`;
+  if (node.type === 'conditionSplit' || node.type === 'randomSplit') {
+    const seen = new Map<string, number>();
+    node.settings.branches.forEach((branch, branchIndex) => {
+      if (branch.key === 'else' && node.type === 'conditionSplit') error(at(`branches.${branchIndex}.key`), '"else" is reserved for the branch taken when no condition holds', node.id);
+      if (seen.has(branch.key)) error(at(`branches.${branchIndex}.key`), `duplicates branches.${seen.get(branch.key)}.key "${branch.key}"`, node.id);
+      else seen.set(branch.key, branchIndex);
+    });
+  }
+  if (node.type === 'randomSplit') {
+    const total = node.settings.branches.reduce((sum, branch) => sum + branch.percent, 0) + node.settings.controlPercent;
+    if (Math.abs(total - 100) > 1e-6) error(at('branches'), `percentages (with the control group) add up to ${Number(total.toFixed(4))}; they must add up to 100`, node.id);
+  }
+  const usesSegments = node.type === 'segmentTrigger' || (node.type === 'conditionSplit' && node.settings.branches.some((b) => b.when.conditions.some((c) => c.kind === 'segment')));
+  if (usesSegments && !options.segmentsAvailable) error(at(''), 'segment triggers and conditions are not available yet', node.id);
+  if (options.checkTemplate) {
+    for (const field of templateFieldsOf(node)) {
+      const message = options.checkTemplate(field.source);
+      if (message) error(at(field.path), `invalid template: ${message}`, node.id);
+    }
+  }
+  const url = node.type === 'webhook' ? node.settings.url : node.type === 'sendMessage' && node.settings.channel === 'webhook' ? node.settings.url : null;
+  // A URL with template parts is checked when it is rendered.
+  if (url !== null && !url.includes('{{') && !/^https?:\/\/[^\s/]+/i.test(url)) error(at('url'), 'must be an http:// or https:// URL', node.id);
+}
+
+/** Strongly connected components that form loops (more than one node, or a node leading to itself). */
+function cyclesOf(ids: string[], outgoing: Map<string, string[]>): string[][] {
+  let counter = 0;
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const onStack = new Set<string>();
+  const stack: string[] = [];
+  const cycles: string[][] = [];
+  const connect = (start: string) => {
+    // Iterative Tarjan, so a 500-node chain cannot overflow the call stack.
+    const work: Array<{ id: string; next: number }> = [{ id: start, next: 0 }];
+    index.set(start, counter);
+    low.set(start, counter++);
+    stack.push(start);
+    onStack.add(start);
+    while (work.length) {
+      const frame = work[work.length - 1]!;
+      const targets = outgoing.get(frame.id) ?? [];
+      if (frame.next < targets.length) {
+        const target = targets[frame.next++]!;
+        if (!index.has(target)) {
+          index.set(target, counter);
+          low.set(target, counter++);
+          stack.push(target);
+          onStack.add(target);
+          work.push({ id: target, next: 0 });
+        } else if (onStack.has(target)) {
+          low.set(frame.id, Math.min(low.get(frame.id)!, index.get(target)!));
+        }
+        continue;
+      }
+      work.pop();
+      const parent = work[work.length - 1];
+      if (parent) low.set(parent.id, Math.min(low.get(parent.id)!, low.get(frame.id)!));
+      if (low.get(frame.id) === index.get(frame.id)) {
+        const component: string[] = [];
+        let member: string;
+        do {
+          member = stack.pop()!;
+          onStack.delete(member);
+          component.push(member);
+        } while (member !== frame.id);
+        const selfLoop = component.length === 1 && (outgoing.get(component[0]!) ?? []).includes(component[0]!);
+        if (component.length > 1 || selfLoop) cycles.push(component.reverse());
+      }
+    }
+  };
+  for (const id of ids) if (!index.has(id)) connect(id);
+  return cycles;
+}

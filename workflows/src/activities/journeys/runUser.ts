@@ -1,0 +1,28 @@
+import type { PrismaClient, User } from '@tideflow/db';
+import { isJsonObject, systemAttributeNames, type UserFacts } from '@tideflow/domain';
+
+export function userFactsOf(user: User): UserFacts {
+  const system: UserFacts['system'] = {};
+  for (const name of systemAttributeNames) {
+    const value = user[name];
+    system[name] = value instanceof Date ? value.toISOString() : (value ?? null);
+  }
+  return { id: user.id, externalId: user.externalId, system, traits: isJsonObject(user.traits) ? user.traits : {} };
+}
+
+/**
+ * The run's user as stored now. Runs are looked up by id rather than the
+ * workflow's userId: an anonymous profile merged into a known one moves its
+ * runs along, and the run row follows.
+ */
+export async function loadRunUser(prisma: PrismaClient, runId: string): Promise<User | null> {
+  const run = await prisma.journeyRun.findUnique({ where: { id: runId }, select: { user: true } });
+  return run?.user ?? null;
+}
+
+export class RunUserMissing extends Error {
+  constructor(runId: string) {
+    super(`The user of journey run ${runId} no longer exists`);
+    this.name = 'RunUserMissing';
+  }
+}

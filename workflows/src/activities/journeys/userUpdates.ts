@@ -1,0 +1,91 @@
+import type { Prisma, PrismaClient } from '@tideflow/db';
+import { type ExitCriterion, humanizeName, inferAttributeType, isJsonObject, isSystemAttributeName, type JsonObject, type JsonValue, type UserUpdate } from '@tideflow/domain';
+import { renderTemplate } from '@tideflow/domain/templates';
+import type { JourneyEvent } from '../../journeys/journeyRunTypes';
+import { attributeExitReason } from './exitCheck';
+import { persistSteps, type RunPosition } from './runRecords';
+import { userFactsOf } from './runUser';
+import { templateScope } from './templateScope';
+
+/** Columns an update step may write; seen-at times and ids are Tideflow's own. */
+const writableColumns = new Set(['email', 'phone', 'timezone', 'locale', 'country', 'city', 'region', 'platform', 'os', 'browser', 'deviceType', 'deviceModel', 'appVersion']);
+
+function describe(update: UserUpdate, value?: JsonValue): string {
+  switch (update.op) {
+    case 'set':
+      return `set ${update.attribute} = ${JSON.stringify(value)}`;
+    case 'unset':
+      return `unset ${update.attribute}`;
+    case 'increment':
+      return `${update.attribute} += ${update.by}`;
+    case 'addTag':
+      return `tag +${update.tag}`;
+    case 'removeTag':
+      return `tag -${update.tag}`;
+  }
+}
+
+/**
+ * Applies an update step once: the receipt (unique per run and step) is
+ * written in the same transaction as the change, so a retried activity
+ * changes nothing twice (increments included).
+ */
+export function createUserUpdateActivities(deps: { prisma: PrismaClient }) {
+  return {
+    async applyJourneyUserUpdates(input: RunPosition & { nodeId: string; iteration: string; updates: UserUpdate[]; trigger: JourneyEvent; context: JsonObject; exitCriteria: ExitCriterion[] }): Promise<{ reason: string; exitReason: string | null }> {
+      const { run } = input;
+      const key = `journey:${run.runId}:${input.iteration}`;
+      return deps.prisma.$transaction(async (tx) => {
+        await persistSteps(tx, run, input.steps);
+        const runRow = await tx.journeyRun.findUnique({ where: { id: run.runId }, select: { userId: true } });
+        const user = runRow ? await tx.user.findUnique({ where: { id: runRow.userId } }) : null;
+        if (!user) return { reason: 'the user no longer exists: nothing updated', exitReason: null };
+        await tx.journeyRun.updateMany({ where: { id: run.runId, status: 'ACTIVE' }, data: { currentNodeId: input.nodeId, waitingSince: null } });
+        const receipt = await tx.actionReceipt.createMany({ data: [{ workspaceId: run.workspaceId, idempotencyKey: key }], skipDuplicates: true });
+        const facts = userFactsOf(user);
+        if (!receipt.count) return { reason: 'already applied', exitReason: attributeExitReason(facts, input.exitCriteria) };
+
+        const traits: JsonObject = isJsonObject(user.traits) ? { ...user.traits } : {};
+        const columns: Record<string, string | null> = {};
+        const done: string[] = [];
+        const scope = templateScope(run, facts, input.trigger, input.context);
+        for (const update of input.updates) {
+          if (update.op === 'addTag' || update.op === 'removeTag') {
+            const tags = Array.isArray(traits.tags) ? traits.tags.filter((t): t is string => typeof t === 'string') : [];
+            traits.tags = update.op === 'addTag' ? [...new Set([...tags, update.tag])] : tags.filter((t) => t !== update.tag);
+            done.push(describe(update));
+            continue;
+          }
+          const column = isSystemAttributeName(update.attribute) && writableColumns.has(update.attribute);
+          if (update.op === 'set') {
+            const value = typeof update.value === 'string' ? await renderTemplate(update.value, scope) : update.value;
+            if (column) columns[update.attribute] = value === null ? null : String(value);
+            else traits[update.attribute] = value;
+            done.push(describe(update, value));
+          } else if (update.op === 'unset') {
+            if (column) columns[update.attribute] = null;
+            else delete traits[update.attribute];
+            done.push(describe(update));
+          } else {
+            const current = traits[update.attribute];
+            const base = typeof current === 'number' ? current : typeof current === 'string' && Number.isFinite(Number(current)) ? Number(current) : 0;
+            traits[update.attribute] = base + update.by;
+            done.push(describe(update));
+          }
+        }
+        const updated = await tx.user.update({ where: { id: user.id }, data: { ...columns, traits: traits as Prisma.InputJsonValue } });
+        await recordCustomAttributes(tx, run.workspaceId, traits);
+        return { reason: done.join(', '), exitReason: attributeExitReason(userFactsOf(updated), input.exitCriteria) };
+      });
+    },
+  };
+}
+
+/** New traits enter the attribute catalog, as ingested ones do. */
+async function recordCustomAttributes(tx: Prisma.TransactionClient, workspaceId: string, traits: JsonObject): Promise<void> {
+  const rows = Object.entries(traits).flatMap(([name, value]) => {
+    const type = inferAttributeType(value);
+    return type ? [{ workspaceId, name, displayName: humanizeName(name), type, system: false }] : [];
+  });
+  if (rows.length) await tx.attributeDefinition.createMany({ data: rows, skipDuplicates: true });
+}

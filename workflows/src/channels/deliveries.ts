@@ -1,0 +1,68 @@
+import type { MessageChannel, MessagePurpose, PrismaClient } from '@tideflow/db';
+import { Prisma } from '@tideflow/db';
+
+export interface DeliveryDraft {
+  workspaceId: string;
+  userId: string | null;
+  journeyId: string | null;
+  runId: string | null;
+  nodeId: string | null;
+  channel: MessageChannel;
+  purpose: MessagePurpose;
+  idempotencyKey: string;
+  provider: string;
+  recipient: string | null;
+  subject: string | null;
+  body: string | null;
+  test?: boolean;
+}
+
+export type DeliveryClaim =
+  /** This attempt owns the delivery: call the provider, then `complete` or `fail`. */
+  | { kind: 'claimed'; messageId: string; attempt: number }
+  /** Already sent by an earlier attempt: do not call the provider again. */
+  | { kind: 'sent'; messageId: string; responseStatus: number | null; response: unknown; providerMessageId: string | null }
+  /** An earlier attempt failed for good, or stopped mid-call (outcome unknown): never resent. */
+  | { kind: 'settled'; messageId: string; reason: string };
+
+/**
+ * Exactly-once delivery: the row with the step's idempotency key is committed
+ * *before* the provider is called. A retry finds it: sent → nothing to do;
+ * failed (retryable) → this attempt may try again; still SENDING → an earlier
+ * attempt died mid-call, and resending could duplicate, so it is not resent.
+ */
+export async function claimDelivery(prisma: PrismaClient, draft: DeliveryDraft): Promise<DeliveryClaim> {
+  try {
+    const created = await prisma.message.create({ data: { ...draft, test: draft.test ?? false, status: 'SENDING' } });
+    return { kind: 'claimed', messageId: created.id, attempt: 1 };
+  } catch (error) {
+    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')) throw error;
+  }
+  const existing = await prisma.message.findUniqueOrThrow({ where: { workspaceId_idempotencyKey: { workspaceId: draft.workspaceId, idempotencyKey: draft.idempotencyKey } } });
+  if (existing.status === 'SENT') return { kind: 'sent', messageId: existing.id, responseStatus: existing.responseStatus, response: existing.response, providerMessageId: existing.providerMessageId };
+  if (existing.status === 'SENDING') {
+    await prisma.message.update({ where: { id: existing.id }, data: { status: 'FAILED', error: 'Outcome unknown: an earlier attempt stopped while calling the provider; not resent to avoid a duplicate' } });
+    return { kind: 'settled', messageId: existing.id, reason: 'outcome unknown after an interrupted attempt; not resent to avoid a duplicate' };
+  }
+  // FAILED: only a retryable failure gets here again (permanent ones end the activity).
+  const claimed = await prisma.message.updateMany({ where: { id: existing.id, status: 'FAILED' }, data: { status: 'SENDING', attempts: { increment: 1 }, error: null } });
+  if (!claimed.count) return { kind: 'settled', messageId: existing.id, reason: 'another attempt is handling this delivery' };
+  return { kind: 'claimed', messageId: existing.id, attempt: existing.attempts + 1 };
+}
+
+export async function completeDelivery(prisma: PrismaClient, messageId: string, result: { providerMessageId?: string | null; responseStatus?: number | null; response?: unknown }): Promise<void> {
+  await prisma.message.update({
+    where: { id: messageId },
+    data: {
+      status: 'SENT',
+      sentAt: new Date(),
+      providerMessageId: result.providerMessageId ?? null,
+      responseStatus: result.responseStatus ?? null,
+      ...(result.response !== undefined ? { response: result.response as Prisma.InputJsonValue } : {}),
+    },
+  });
+}
+
+export async function failDelivery(prisma: PrismaClient, messageId: string, error: string, responseStatus: number | null = null): Promise<void> {
+  await prisma.message.update({ where: { id: messageId }, data: { status: 'FAILED', error: error.slice(0, 2000), responseStatus } });
+}

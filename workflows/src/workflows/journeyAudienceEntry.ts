@@ -1,0 +1,16 @@
+import { proxyActivities, upsertMemo, workflowInfo } from '@temporalio/workflow';
+import type { JourneyActivities } from '../activities/journeys';
+
+const { enterJourneyAudience } = proxyActivities<JourneyActivities>({
+  startToCloseTimeout: '2 hours',
+  heartbeatTimeout: '2 minutes',
+  retry: { initialInterval: '5 seconds', maximumInterval: '5 minutes', maximumAttempts: 10 },
+});
+
+/** One tick of a scheduled-audience trigger (started by its Temporal Schedule). */
+export async function journeyAudienceEntry(input: { workspaceId: string; journeyId: string; nodeId: string }) {
+  // The schedule names each tick's workflow uniquely: it is the tick's identity for idempotent entries.
+  const result = await enterJourneyAudience({ ...input, tick: workflowInfo().workflowId });
+  upsertMemo({ result: `${result.matched} matched, ${result.entered} entered, ${result.refused} refused by entry rules` });
+  return result;
+}
