@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Database } from '@tideflow/db';
+import { type Database, defaultDataDir } from '@tideflow/db';
+import { type JourneyInboxProcessor, JourneyVersionCache, SecretBox } from '@tideflow/workflows';
 import type { IngestMessage } from '@tideflow/domain';
 import { ApiKeyAuthenticator } from './auth/apiKeys';
 import type { TemporalAccess } from './graphql/context';
@@ -20,6 +21,11 @@ export interface ApiServerOptions {
   logError?: (error: unknown) => void;
   /** Temporal, when connected (workflows are started through it). */
   temporal?: () => TemporalAccess | null;
+  /** Seals channel secrets; defaults to the key in TIDEFLOW_ENCRYPTION_KEY or the data directory. */
+  secrets?: SecretBox;
+  /** Turns ingested events into journey entries and signals; woken after every ingestion. */
+  journeyProcessor?: JourneyInboxProcessor;
+  journeyVersions?: JourneyVersionCache;
 }
 
 export interface ApiServer {
@@ -36,10 +42,13 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
   const authenticator = new ApiKeyAuthenticator(prisma);
   const ingest = async (workspaceId: string, messages: IngestMessage[]) => {
     const result = await ingestMessages(options.db.sql, workspaceId, messages);
+    options.journeyProcessor?.wake();
     if (options.onIngested) await Promise.resolve(options.onIngested(workspaceId, result)).catch(logError);
     return result;
   };
-  const graphql = createGraphQLServer({ prisma, authenticator, ingest, graphiql: options.graphiql, allowedOrigins: options.allowedOrigins, logError, temporal: options.temporal });
+  const secrets = options.secrets ?? SecretBox.fromEnv(process.env.TIDEFLOW_DATA_DIR ?? defaultDataDir);
+  const journeyVersions = options.journeyVersions ?? new JourneyVersionCache(prisma);
+  const graphql = createGraphQLServer({ prisma, authenticator, ingest, graphiql: options.graphiql, allowedOrigins: options.allowedOrigins, logError, temporal: options.temporal, secrets, journeyVersions });
   const handleIngestion = createIngestionRoute({ authenticator, ingest, logError });
 
   async function health(response: ServerResponse) {
