@@ -92,8 +92,8 @@ export type WeekdayName = (typeof weekdayNames)[number];
 /**
  * The first instant after `afterMs` when it is `time` (HH:MM) on one of
  * `weekdays` in `timeZone`: "send at 10:00 on a weekday, user's time".
- * On the night clocks go back, a time that comes round twice may be taken the
- * second time; on the night they spring forward over it, at the jump.
+ * On the night clocks go back, a time that comes round twice is taken the second
+ * time when the first has passed; on the night they spring forward over it, at the jump.
  */
 export function nextAllowedTime(afterMs: number, time: string, weekdays: readonly WeekdayName[], timeZone: string): number {
   const [hour, minute] = time.split(':').map(Number) as [number, number];

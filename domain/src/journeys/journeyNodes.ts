@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Duration } from '../conditions/duration';
 import { PropertyFilters } from '../conditions/propertyFilter';
+import { isValidTimeZone } from '../conditions/timeZones';
 import { ConditionGroup } from './journeyCondition';
 
 /**
@@ -45,7 +46,8 @@ export const ApiTriggerNode = node('apiTrigger', z.object({ description: Text(50
 export const Weekday = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
 export type Weekday = z.infer<typeof Weekday>;
 const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day as HH:MM (24h)');
-const TimeZone = z.string().trim().min(1).max(64);
+/** An IANA time zone: an unknown one would only fail when a run reaches the node. */
+const TimeZone = z.string().trim().min(1).max(64).refine(isValidTimeZone, 'must be a time zone such as "Europe/Berlin"');
 
 export const AudienceSchedule = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('once'), at: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' }) }),

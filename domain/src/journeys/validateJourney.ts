@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isJsonObject } from '../json/json';
 import { branchesOf } from './journeyBranches';
-import { JourneyDefinition, type JourneyEdge } from './journeyDefinition';
+import { JourneyDefinition, JourneyEdge } from './journeyDefinition';
 import { isTriggerNode, type JourneyNode, JourneyNode as JourneyNodeSchema, waitingNodeTypes } from './journeyNodes';
 import type { JourneyProblem } from './journeyProblem';
 import { templateFieldsOf } from './templateFields';
@@ -45,8 +45,11 @@ export function validateJourney(input: unknown, options: ValidateJourneyOptions 
   // Nodes one by one, so one bad node does not hide the graph's problems.
   const nodes: JourneyNode[] = [];
   const nodeIndex = new Map<string, number>();
+  /** Every node's type as drawn, also for nodes whose settings are invalid. */
+  const drawnType = new Map<string, string>();
   (rawNodes ?? []).forEach((raw, index) => {
     const id = isJsonObject(raw) && typeof raw.id === 'string' ? raw.id : undefined;
+    if (id !== undefined && !drawnType.has(id) && isJsonObject(raw) && typeof raw.type === 'string') drawnType.set(id, raw.type);
     const parsed = JourneyNodeSchema.safeParse(raw);
     if (!parsed.success) {
       problems.push(...issuesToProblems(parsed.error.issues, ['nodes', index], id));
@@ -59,22 +62,30 @@ export function validateJourney(input: unknown, options: ValidateJourneyOptions 
   });
   if (rawNodes && rawNodes.length > maxNodes) error('nodes', `has ${rawNodes.length} nodes; a journey may have at most ${maxNodes}`);
 
-  // The rest of the definition (edges, rules, goal, exits) against the schema, without the nodes already reported.
-  const rest = JourneyDefinition.omit({ nodes: true }).safeParse({ ...input, nodes: undefined });
+  // The rest of the definition (rules, goal, exits) against the schema, without the nodes already reported.
+  const rest = JourneyDefinition.omit({ nodes: true, edges: true }).safeParse({ ...input, nodes: undefined, edges: undefined });
   if (!rest.success) problems.push(...issuesToProblems(rest.error.issues, []));
-  const edges: JourneyEdge[] = rest.success ? rest.data.edges : [];
+  // Edges one by one too: a bad edge (or goal) must not make every node look unconnected.
+  const rawEdges = input.edges === undefined ? [] : Array.isArray(input.edges) ? input.edges : null;
+  if (!rawEdges) error('edges', 'must be a list of edges');
+  const edgesAt: Array<[index: number, edge: JourneyEdge]> = [];
+  (rawEdges ?? []).forEach((raw, index) => {
+    const parsed = JourneyEdge.safeParse(raw);
+    if (parsed.success) edgesAt.push([index, parsed.data]);
+    else problems.push(...issuesToProblems(parsed.error.issues, ['edges', index]));
+  });
 
   const byId = new Map(nodes.map((node) => [node.id, node]));
   const knownIds = new Set(nodeIndex.keys());
-  const triggers = nodes.filter(isTriggerNode);
   if (rawNodes && !(rawNodes as unknown[]).some((raw) => isJsonObject(raw) && typeof raw.type === 'string' && raw.type.endsWith('Trigger'))) {
     error('nodes', 'needs at least one entry trigger');
   }
 
   // Edges: endpoints exist, handles exist, one edge per handle, nothing flows into a trigger.
   const outgoing = new Map<string, string[]>();
+  const connectedBranches = new Map<string, Set<string>>();
   const handleUse = new Map<string, number>();
-  edges.forEach((edge, index) => {
+  for (const [index, edge] of edgesAt) {
     const source = byId.get(edge.source);
     if (!knownIds.has(edge.source)) error(`edges.${index}.source`, `no node has the id "${edge.source}"`);
     if (!knownIds.has(edge.target)) error(`edges.${index}.target`, `no node has the id "${edge.target}"`, edge.source);
@@ -90,11 +101,12 @@ export function validateJourney(input: unknown, options: ValidateJourneyOptions 
     const target = byId.get(edge.target);
     if (target && isTriggerNode(target)) error(`edges.${index}.target`, `"${target.id}" is an entry trigger; nothing can lead into it`, target.id);
     if (knownIds.has(edge.source) && knownIds.has(edge.target)) outgoing.set(edge.source, [...(outgoing.get(edge.source) ?? []), edge.target]);
-  });
+    connectedBranches.set(edge.source, (connectedBranches.get(edge.source) ?? new Set()).add(edge.sourceHandle));
+  }
 
   for (const node of nodes) {
     const index = nodeIndex.get(node.id)!;
-    const connected = new Set(edges.filter((edge) => edge.source === node.id).map((edge) => edge.sourceHandle));
+    const connected = connectedBranches.get(node.id) ?? new Set();
     for (const branch of branchesOf(node)) {
       if (connected.has(branch)) continue;
       if (isTriggerNode(node)) error(`nodes.${index}`, 'leads nowhere: connect it to the first step', node.id);
@@ -103,9 +115,9 @@ export function validateJourney(input: unknown, options: ValidateJourneyOptions 
     checkNodeSettings(node, index, options, error);
   }
 
-  // Reachability from the triggers.
+  // Reachability from the triggers (invalid ones included, or everything after them would be reported too).
   const reached = new Set<string>();
-  const stack = triggers.map((trigger) => trigger.id);
+  const stack = [...drawnType].filter(([, type]) => type.endsWith('Trigger')).map(([id]) => id);
   while (stack.length) {
     const id = stack.pop()!;
     if (reached.has(id)) continue;
@@ -116,10 +128,15 @@ export function validateJourney(input: unknown, options: ValidateJourneyOptions 
     if (!reached.has(node.id) && !isTriggerNode(node)) error(`nodes.${nodeIndex.get(node.id)}`, 'is unreachable: no entry trigger leads to it', node.id);
   }
 
-  // Loops are allowed only through a wait, or a run could spin without end.
-  for (const cycle of cyclesOf([...knownIds], outgoing)) {
-    if (cycle.some((id) => waitingNodeTypes.has(byId.get(id)?.type ?? 'end'))) continue;
-    for (const id of cycle) error(`nodes.${nodeIndex.get(id)}`, `is in a loop (${cycle.join(' → ')}) with no wait step; loops must pass through a wait`, id);
+  // Loops are allowed only through a wait, or a run could spin without end. A loop among the
+  // nodes that do not wait is one without a wait (even when a wait sits on another loop through them).
+  const waits = (id: string) => (waitingNodeTypes as ReadonlySet<string>).has(drawnType.get(id) ?? '');
+  const withoutWaits = [...knownIds].filter((id) => !waits(id));
+  const outgoingWithoutWaits = new Map(withoutWaits.map((id) => [id, (outgoing.get(id) ?? []).filter((target) => !waits(target))]));
+  for (const cycle of cyclesOf(withoutWaits, outgoingWithoutWaits)) {
+    // A long loop is named by its ends, so the message stays short on each of its nodes.
+    const loop = cycle.length <= 10 ? cycle.join(' → ') : `${cycle.slice(0, 5).join(' → ')} → … → ${cycle.slice(-2).join(' → ')}, ${cycle.length} steps`;
+    for (const id of cycle) error(`nodes.${nodeIndex.get(id)}`, `is in a loop (${loop}) with no wait step; loops must pass through a wait`, id);
   }
 
   if (problems.some((p) => p.severity === 'error')) return { ok: false, definition: null, problems };
@@ -141,7 +158,10 @@ function checkNodeSettings(node: JourneyNode, index: number, options: ValidateJo
     const total = node.settings.branches.reduce((sum, branch) => sum + branch.percent, 0) + node.settings.controlPercent;
     if (Math.abs(total - 100) > 1e-6) error(at('branches'), `percentages (with the control group) add up to ${Number(total.toFixed(4))}; they must add up to 100`, node.id);
   }
-  const usesSegments = node.type === 'segmentTrigger' || (node.type === 'conditionSplit' && node.settings.branches.some((b) => b.when.conditions.some((c) => c.kind === 'segment')));
+  const usesSegments =
+    node.type === 'segmentTrigger' ||
+    (node.type === 'conditionSplit' && node.settings.branches.some((b) => b.when.conditions.some((c) => c.kind === 'segment'))) ||
+    (node.type === 'scheduleTrigger' && (node.settings.audience.conditions ?? []).some((c) => c.kind === 'segment'));
   if (usesSegments && !options.segmentsAvailable) error(at(''), 'segment triggers and conditions are not available yet', node.id);
   if (options.checkTemplate) {
     for (const field of templateFieldsOf(node)) {
