@@ -57,7 +57,7 @@ export async function enterJourney(prisma: PrismaClient, request: EntryRequest, 
       // Concurrency is per journey, so it takes the journey-wide lock too.
       await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, `journey-entry:${journey.id}`);
       const active = await tx.journeyRun.count({ where: { journeyId: journey.id, status: 'ACTIVE' } });
-      if (active >= rules.maxConcurrentUsers) return { kind: 'refused', reason: `the journey already has ${active} users in it (maximum ${rules.maxConcurrentUsers})` };
+      if (active >= rules.maxConcurrentUsers) return { kind: 'refused', reason: `the journey already has ${active} ${active === 1 ? 'user' : 'users'} in it (maximum ${rules.maxConcurrentUsers})` };
     }
 
     const entryNumber = (latest?.entryNumber ?? 0) + 1;

@@ -9,8 +9,10 @@ const { enterJourneyAudience } = proxyActivities<JourneyActivities>({
 
 /** One tick of a scheduled-audience trigger (started by its Temporal Schedule). */
 export async function journeyAudienceEntry(input: { workspaceId: string; journeyId: string; nodeId: string }) {
-  // The schedule names each tick's workflow uniquely: it is the tick's identity for idempotent entries.
-  const result = await enterJourneyAudience({ ...input, tick: workflowInfo().workflowId });
+  // The tick's identity for idempotent entries. The schedule names a tick's workflow after the second it
+  // started, so two ticks within one second (manual triggers) share a workflow id: the run id tells them apart.
+  const { workflowId, runId } = workflowInfo();
+  const result = await enterJourneyAudience({ ...input, tick: `${workflowId}/${runId}` });
   upsertMemo({ result: `${result.matched} matched, ${result.entered} entered, ${result.refused} refused by entry rules` });
   return result;
 }
