@@ -13,6 +13,14 @@ describe('attributesFromContext', () => {
     expect(attributes).toMatchObject({ ip: '203.0.113.9', locale: 'th-TH', timezone: 'Asia/Bangkok', browser: 'Mobile Safari 17', os: 'iOS 17.4', deviceType: 'mobile', deviceModel: 'iPhone', platform: 'ios', library: 'analytics.js 2.11.1' });
   });
 
+  it('gives the same attributes for a user agent seen before (parsed once, then remembered)', () => {
+    const context = { userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36' };
+    const first = attributesFromContext(context);
+    expect(first).toEqual({ browser: 'Chrome 126', os: 'Windows 10', deviceType: 'desktop', platform: 'web' });
+    expect(attributesFromContext(context)).toEqual(first);
+    expect(attributesFromContext({ ...context, device: { type: 'tablet', model: 'X' }, os: { name: 'Android', version: '14' } })).toEqual({ browser: 'Chrome 126', os: 'Android 14', deviceType: 'tablet', deviceModel: 'X', platform: 'android' });
+  });
+
   it('reads mobile SDK context', () => {
     const attributes = attributesFromContext({ app: { version: '3.2.0' }, device: { type: 'android', model: 'Pixel 8' }, os: { name: 'Android', version: '14' }, location: { country: 'Iran', city: 'Tehran' } });
     expect(attributes).toEqual({ appVersion: '3.2.0', deviceType: 'android', deviceModel: 'Pixel 8', os: 'Android 14', platform: 'android', country: 'Iran', city: 'Tehran' });

@@ -1,5 +1,6 @@
 import { UAParser } from 'ua-parser-js';
 import { isJsonObject, type JsonObject } from '../json/json';
+import { LruCache } from './lruCache';
 import type { CapturedAttributes } from './systemAttributes';
 
 const text = (value: unknown, max = 255): string | undefined => {
@@ -9,6 +10,32 @@ const text = (value: unknown, max = 255): string | undefined => {
   return trimmed ? trimmed.slice(0, max) : undefined;
 };
 const object = (value: unknown): JsonObject => (isJsonObject(value) ? value : {});
+
+/** The parts of a parsed user agent that become attributes. */
+interface UserAgentSummary {
+  browser: string | undefined;
+  osName: string | undefined;
+  osVersion: string | undefined;
+  deviceModel: string | undefined;
+  deviceType: string;
+}
+
+/**
+ * Parsing a user agent is the costliest part of capturing attributes, and a few
+ * hundred distinct agents cover almost all traffic: parse each once.
+ */
+const parsedUserAgents = new LruCache<string, UserAgentSummary>(1000);
+
+function parseUserAgent(userAgent: string): UserAgentSummary {
+  const ua = new UAParser(userAgent).getResult();
+  return {
+    browser: ua.browser.name ? [ua.browser.name, ua.browser.major].filter(Boolean).join(' ') : undefined,
+    osName: text(ua.os.name),
+    osVersion: text(ua.os.version),
+    deviceModel: text(ua.device.model),
+    deviceType: ua.device.type ?? 'desktop',
+  };
+}
 
 function platformOf(deviceType?: string, osName?: string, hasUserAgent?: boolean): string | undefined {
   const hint = `${deviceType ?? ''} ${osName ?? ''}`.toLowerCase();
@@ -29,12 +56,12 @@ export function attributesFromContext(context: JsonObject): CapturedAttributes {
   const location = object(context.location);
   const library = object(context.library);
   const userAgent = text(context.userAgent, 1024);
-  const ua = userAgent ? new UAParser(userAgent).getResult() : undefined;
+  const ua = userAgent ? parsedUserAgents.getOrCompute(userAgent, parseUserAgent) : undefined;
 
-  const osName = text(os.name) ?? text(ua?.os.name);
-  const osVersion = text(os.version) ?? text(ua?.os.version);
-  const deviceModel = text(device.model) ?? text(ua?.device.model);
-  const deviceType = text(device.type) ?? (ua ? (ua.device.type ?? 'desktop') : undefined);
+  const osName = text(os.name) ?? ua?.osName;
+  const osVersion = text(os.version) ?? ua?.osVersion;
+  const deviceModel = text(device.model) ?? ua?.deviceModel;
+  const deviceType = text(device.type) ?? ua?.deviceType;
   const captured: CapturedAttributes = {
     ip: text(context.ip, 64),
     locale: text(context.locale, 35),
@@ -43,7 +70,7 @@ export function attributesFromContext(context: JsonObject): CapturedAttributes {
     deviceType,
     deviceModel,
     os: osName ? (osVersion ? `${osName} ${osVersion}` : osName) : undefined,
-    browser: ua?.browser.name ? [ua.browser.name, ua.browser.major].filter(Boolean).join(' ') : undefined,
+    browser: ua?.browser,
     country: text(location.country),
     city: text(location.city),
     region: text(location.region),

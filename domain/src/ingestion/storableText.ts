@@ -4,10 +4,19 @@
  */
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+export const unstorableTextMessages = {
+  nul: 'contains the NUL character (\\u0000), which cannot be stored',
+  loneSurrogate: 'contains an unpaired UTF-16 surrogate (\\uD800-\\uDFFF), which is not valid Unicode and cannot be stored',
+} as const;
+
+export function hasLoneSurrogate(text: string): boolean {
+  return loneSurrogate.test(text);
+}
+
 /** Why Postgres could not store `text` as it is (a NUL character or an unpaired surrogate), or null. */
 export function unstorableTextProblem(text: string): string | null {
-  if (text.includes('\u0000')) return 'contains the NUL character (\\u0000), which cannot be stored';
-  if (loneSurrogate.test(text)) return 'contains an unpaired UTF-16 surrogate (\\uD800-\\uDFFF), which is not valid Unicode and cannot be stored';
+  if (text.includes('\u0000')) return unstorableTextMessages.nul;
+  if (loneSurrogate.test(text)) return unstorableTextMessages.loneSurrogate;
   return null;
 }
 

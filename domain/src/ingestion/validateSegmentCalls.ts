@@ -1,12 +1,11 @@
 import type { z } from 'zod';
 import { isJsonObject, type JsonObject } from '../json/json';
-import { findJsonShapeProblem, jsonByteLength } from '../json/jsonShape';
 import { correctedTimestamp } from './clockSkew';
 import type { FieldProblem } from './fieldProblem';
 import { ingestionLimits } from './ingestionLimits';
 import { type IngestMessage, systemEventNames } from './ingestMessage';
+import { inspectMessage } from './messageInspection';
 import { parseIsoDateTime, type SegmentCall, SegmentCallType, segmentCallSchemas } from './segmentCall';
-import { findUnstorableText } from './storableText';
 
 export interface ValidationContext {
   receivedAt: Date;
@@ -15,6 +14,8 @@ export interface ValidationContext {
 }
 
 export type ValidationResult = { ok: true; messages: IngestMessage[] } | { ok: false; problems: FieldProblem[] };
+
+const inspectionLimits = { maxDepth: ingestionLimits.maxJsonDepth, maxKeyLength: ingestionLimits.maxKeyLength };
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
@@ -25,14 +26,12 @@ function zodProblems(error: z.ZodError, index?: number): FieldProblem[] {
 /** Validates one call (the body of /v1/track etc., or one batch item) and normalises it. */
 function validateOne(raw: unknown, type: SegmentCallType, ctx: ValidationContext, index?: number, batchSentAt?: Date): { message?: IngestMessage; problems: FieldProblem[] } {
   if (!isJsonObject(raw)) return { problems: [{ index, field: '', message: 'must be a JSON object' }] };
-  // Every field is walked first, iteratively and no deeper than the limit: the size below serialises the
-  // message recursively, which a pathologically nested value (say 100,000 levels) would crash.
-  const shapeProblems = Object.entries(raw).flatMap(([field, value]): FieldProblem[] => {
-    const shape = findJsonShapeProblem(value, { maxDepth: ingestionLimits.maxJsonDepth, maxKeyLength: ingestionLimits.maxKeyLength }) ?? findUnstorableText(value);
-    return shape ? [{ index, field: shape.path ? `${field}.${shape.path}` : field, message: shape.message }] : [];
-  });
+  // One iterative walk of every field, no deeper than the limit: nesting, key length, text Postgres
+  // cannot store, and the serialised size (measured without serialising, which deep nesting would crash).
+  const inspection = inspectMessage(raw, inspectionLimits);
+  const shapeProblems = inspection.problems.map(({ field, path, message }): FieldProblem => ({ index, field: path ? `${field}.${path}` : field, message }));
   if (!shapeProblems.length) {
-    const size = jsonByteLength(raw);
+    const size = inspection.byteLength;
     if (size > ingestionLimits.maxMessageBytes) {
       return { problems: [{ index, field: '', message: `is ${kb(size)}; a message may be at most ${kb(ingestionLimits.maxMessageBytes)}` }] };
     }
