@@ -1,16 +1,13 @@
 import { humanizeName, inferAttributeType, type JsonObject } from '@tideflow/domain';
 import type { StoredEvent } from './eventStore';
 import type { Transaction } from './ingestionTransaction';
+import type { SqlParams } from './sqlParams';
 
-/** Names of blocked event definitions among `names`. */
-export async function findBlockedEventNames(tx: Transaction, workspaceId: string, names: string[]): Promise<Set<string>> {
-  if (!names.length) return new Set();
-  const { rows } = await tx.query<{ name: string }>(
-    `SELECT name FROM "EventDefinition" WHERE "workspaceId" = $1::uuid AND status = 'BLOCKED' AND name IN (SELECT jsonb_array_elements_text($2::jsonb))`, [
-      workspaceId,
-      JSON.stringify(names)
-    ]);
-  return new Set(rows.map((row) => row.name));
+/** The part of a batch's lookup that finds the blocked event definitions among `names`. */
+export function blockedEventNamesQuery(params: SqlParams, workspace: string, names: string[]): string | null {
+  if (!names.length) return null;
+  return `SELECT 'blocked' AS source, d.name AS value, NULL::text AS id, NULL::text AS "externalId"
+            FROM "EventDefinition" d WHERE d."workspaceId" = ${workspace} AND d.status = 'BLOCKED' AND d.name IN (SELECT jsonb_array_elements_text(${params.add(JSON.stringify(names))}::jsonb))`;
 }
 
 export async function countDroppedEvents(tx: Transaction, workspaceId: string, droppedByName: Map<string, number>): Promise<void> {
@@ -18,15 +15,17 @@ export async function countDroppedEvents(tx: Transaction, workspaceId: string, d
   await tx.query(
     `UPDATE "EventDefinition" d SET "droppedCount" = d."droppedCount" + x.n
        FROM jsonb_to_recordset($2::jsonb) AS x(name text, n bigint)
-      WHERE d."workspaceId" = $1::uuid AND d.name = x.name`, [
-      workspaceId,
-      JSON.stringify([...droppedByName].map(([name, n]) => ({ name, n })))
-    ]);
+      WHERE d."workspaceId" = $1::uuid AND d.name = x.name`,
+    [workspaceId, JSON.stringify([...droppedByName].map(([name, n]) => ({ name, n })))],
+  );
 }
 
-/** The event catalog fills itself: one upsert per distinct name, in name order (no deadlocks between batches). */
-export async function recordEventDefinitions(tx: Transaction, workspaceId: string, events: StoredEvent[]): Promise<void> {
-  if (!events.length) return;
+/**
+ * The event catalog fills itself: one upsert per distinct name, in name order
+ * (no deadlocks between batches). A statement part (see `completeBatch`).
+ */
+export function eventCatalogUpsert(params: SqlParams, workspace: string, events: StoredEvent[]): string | null {
+  if (!events.length) return null;
   const byName = new Map<string, { name: string; type: string; n: number; first: Date; last: Date }>();
   for (const event of events) {
     const entry = byName.get(event.name) ?? { name: event.name, type: event.type, n: 0, first: event.timestamp, last: event.timestamp };
@@ -36,18 +35,16 @@ export async function recordEventDefinitions(tx: Transaction, workspaceId: strin
     byName.set(event.name, entry);
   }
   const rows = [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : 1)).map((e) => ({ ...e, first: e.first.toISOString(), last: e.last.toISOString() }));
-  await tx.query(
-    `INSERT INTO "EventDefinition" ("workspaceId", name, "displayName", type, "firstSeenAt", "lastSeenAt", count)
-     SELECT $1::uuid, x.name, x.name, x.type::"EventType", x.first, x.last, x.n FROM jsonb_to_recordset($2::jsonb) AS x(name text, type text, n bigint, first timestamptz, last timestamptz)
-     ORDER BY x.name
-     ON CONFLICT ("workspaceId", name) DO UPDATE SET
-       count = "EventDefinition".count + excluded.count,
-       "firstSeenAt" = LEAST("EventDefinition"."firstSeenAt", excluded."firstSeenAt"),
-       "lastSeenAt" = GREATEST("EventDefinition"."lastSeenAt", excluded."lastSeenAt"),
-       "updatedAt" = now()`, [
-      workspaceId,
-      JSON.stringify(rows)
-    ]);
+  return `INSERT INTO "EventDefinition" ("workspaceId", name, "displayName", type, "firstSeenAt", "lastSeenAt", count)
+          SELECT ${workspace}, x.name, x.name, x.type::"EventType", x.first, x.last, x.n
+            FROM jsonb_to_recordset(${params.add(JSON.stringify(rows))}::jsonb) AS x(name text, type text, n bigint, first timestamptz, last timestamptz)
+           ORDER BY x.name
+          ON CONFLICT ("workspaceId", name) DO UPDATE SET
+            count = "EventDefinition".count + excluded.count,
+            "firstSeenAt" = LEAST("EventDefinition"."firstSeenAt", excluded."firstSeenAt"),
+            "lastSeenAt" = GREATEST("EventDefinition"."lastSeenAt", excluded."lastSeenAt"),
+            "updatedAt" = now()
+          RETURNING 1`;
 }
 
 /**
@@ -71,27 +68,35 @@ export class AttributeCatalogMemory {
 
 export const attributeCatalogMemory = new AttributeCatalogMemory();
 
-/** Upserts catalog entries for trait names not written recently; returns the names written. */
-export async function recordAttributeDefinitions(tx: Transaction, workspaceId: string, traitSets: JsonObject[], now = new Date(), memory = attributeCatalogMemory): Promise<string[]> {
+/**
+ * Upserts catalog entries for trait names not written recently (a statement
+ * part, see `completeBatch`); `names` are the names it writes.
+ */
+export function attributeCatalogUpsert(
+  params: SqlParams,
+  workspace: { id: string; sql: string },
+  traitSets: JsonObject[],
+  now: Date,
+  memory = attributeCatalogMemory,
+): { sql: string; names: string[] } | null {
   const fresh = new Map<string, string>();
   for (const traits of traitSets) {
     for (const [name, value] of Object.entries(traits)) {
       const type = inferAttributeType(value);
-      if (!type || fresh.has(name) || memory.isFresh(workspaceId, name, now.getTime())) continue;
+      if (!type || fresh.has(name) || memory.isFresh(workspace.id, name, now.getTime())) continue;
       fresh.set(name, type);
     }
   }
-  if (!fresh.size) return [];
+  if (!fresh.size) return null;
   const rows = [...fresh].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, type]) => ({ name, type, displayName: humanizeName(name) }));
-  await tx.query(
-    `INSERT INTO "AttributeDefinition" ("workspaceId", name, "displayName", type, system, "firstSeenAt", "lastSeenAt")
-     SELECT $1::uuid, x.name, x."displayName", x.type::"AttributeType", false, $3::timestamptz, $3::timestamptz
-       FROM jsonb_to_recordset($2::jsonb) AS x(name text, "displayName" text, type text)
-     ORDER BY x.name
-     ON CONFLICT ("workspaceId", name) DO UPDATE SET "lastSeenAt" = GREATEST("AttributeDefinition"."lastSeenAt", excluded."lastSeenAt")`, [
-      workspaceId,
-      JSON.stringify(rows),
-      now.toISOString()
-    ]);
-  return rows.map((row) => row.name);
+  const seenAt = params.add(now.toISOString());
+  return {
+    names: rows.map((row) => row.name),
+    sql: `INSERT INTO "AttributeDefinition" ("workspaceId", name, "displayName", type, system, "firstSeenAt", "lastSeenAt")
+          SELECT ${workspace.sql}, x.name, x."displayName", x.type::"AttributeType", false, ${seenAt}::timestamptz, ${seenAt}::timestamptz
+            FROM jsonb_to_recordset(${params.add(JSON.stringify(rows))}::jsonb) AS x(name text, "displayName" text, type text)
+           ORDER BY x.name
+          ON CONFLICT ("workspaceId", name) DO UPDATE SET "lastSeenAt" = GREATEST("AttributeDefinition"."lastSeenAt", excluded."lastSeenAt")
+          RETURNING 1`,
+  };
 }

@@ -1,18 +1,16 @@
 import type { IngestMessage } from '@tideflow/domain';
 import type { Transaction } from './ingestionTransaction';
+import type { SqlParams } from './sqlParams';
 
-/** messageIds of the batch that are already stored (a retried request). */
-export async function findStoredMessageIds(tx: Transaction, workspaceId: string, messageIds: string[]): Promise<Set<string>> {
-  if (!messageIds.length) return new Set();
-  const { rows } = await tx.query<{ messageId: string }>(
-    `SELECT "messageId" FROM "Event" WHERE "workspaceId" = $1::uuid AND "messageId" IN (SELECT jsonb_array_elements_text($2::jsonb))`, [
-      workspaceId,
-      JSON.stringify(messageIds)
-    ]);
-  return new Set(rows.map((row) => row.messageId));
+/** The part of a batch's lookup that finds messageIds already stored (a retried request). */
+export function storedMessageIdsQuery(params: SqlParams, workspace: string, messageIds: string[]): string | null {
+  if (!messageIds.length) return null;
+  return `SELECT 'stored' AS source, e."messageId" AS value, NULL::text AS id, NULL::text AS "externalId"
+            FROM "Event" e WHERE e."workspaceId" = ${workspace} AND e."messageId" IN (SELECT jsonb_array_elements_text(${params.add(JSON.stringify(messageIds))}::jsonb))`;
 }
 
 export interface StoredEvent {
+  id: string;
   name: string;
   type: string;
   timestamp: Date;
@@ -37,15 +35,14 @@ export async function insertEvents(tx: Transaction, workspaceId: string, message
     recv: message.receivedAt.toISOString(),
     messageId: message.messageId,
   }));
-  const { rows: stored } = await tx.query<{ name: string; type: string; timestamp: Date }>(
+  const { rows: stored } = await tx.query<StoredEvent>(
     `INSERT INTO "Event" ("workspaceId", "userId", type, name, properties, context, timestamp, "originalTimestamp", "sentAt", "receivedAt", "messageId")
      SELECT $1::uuid, x."userId", x.type::"EventType", x.name, x.properties, x.context, x.ts, x.ots, x.sent, x.recv, x."messageId"
        FROM jsonb_to_recordset($2::jsonb) AS x("userId" uuid, type text, name text, properties jsonb, context jsonb, ts timestamptz, ots timestamptz, sent timestamptz, recv timestamptz, "messageId" text)
       ORDER BY x."messageId"
      ON CONFLICT ("workspaceId", "messageId") DO NOTHING
-     RETURNING name, type::text AS type, timestamp`, [
-      workspaceId,
-      JSON.stringify(rows)
-    ]);
-  return stored.map((row) => ({ ...row, timestamp: new Date(row.timestamp) }));
+     RETURNING id::text AS id, name, type::text AS type, timestamp`,
+    [workspaceId, JSON.stringify(rows)],
+  );
+  return stored;
 }

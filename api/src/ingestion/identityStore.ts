@@ -1,5 +1,8 @@
 import { type IdentifiedUser, type IdentityMessage, type IdentityOperation, type IdentityPlan, type IdentitySnapshot, identifiersOf, planIdentityResolution, systemAttributeNames } from '@tideflow/domain';
 import type { Transaction } from './ingestionTransaction';
+import { SqlParams, type StatementPart, statementOf } from './sqlParams';
+
+const emptySnapshot = (): IdentitySnapshot => ({ byExternalId: new Map(), byAlias: new Map(), byAnonymousId: new Map() });
 
 /** Advisory-lock key of each identifier `identifiersOf` looks up (a previousId is both kinds). */
 function identifierKeys(messages: IdentityMessage[]): string[] {
@@ -41,10 +44,9 @@ export async function lockIdentifiers(tx: Transaction, workspaceId: string, mess
   await tx.query(
     `SELECT CASE WHEN k.x THEN pg_advisory_xact_lock(k.h) ELSE pg_advisory_xact_lock_shared(k.h) END
        FROM (SELECT hashtextextended($1 || k.key, 0) AS h, bool_or(k.x) AS x FROM jsonb_to_recordset($2::jsonb) AS k(key text, x boolean) GROUP BY 1) k
-      ORDER BY k.h`, [
-      workspaceId,
-      JSON.stringify(keys.map((key) => ({ key, x: exclusive === 'all' || exclusive.has(key) })))
-    ]);
+      ORDER BY k.h`,
+    [workspaceId, JSON.stringify(keys.map((key) => ({ key, x: exclusive === 'all' || exclusive.has(key) })))],
+  );
 }
 
 /** Thrown when, once locked, a batch turns out to need an exclusive lock it holds shared (a concurrent change got in first). */
@@ -57,14 +59,23 @@ export class IdentityLocksTooWeak extends Error {
 /**
  * Locks the batch's identifiers and plans its identity resolution on what the
  * database holds once they are locked. Optimistically (`lockAllExclusively`
- * false) the plan is first drafted on an unlocked read to tell which keys need
+ * false) the plan is first drafted on an unlocked read (`unlocked`, when the
+ * caller already read it, e.g. in `lookUpBatch`) to tell which keys need
  * exclusive locks; if the locked read disagrees, `IdentityLocksTooWeak` is
  * thrown and the caller retries the transaction with every key exclusive.
  */
-export async function lockAndPlanIdentities(tx: Transaction, workspaceId: string, messages: IdentityMessage[], newId: () => string, lockAllExclusively: boolean): Promise<IdentityPlan> {
+export async function lockAndPlanIdentities(
+  tx: Transaction,
+  workspaceId: string,
+  messages: IdentityMessage[],
+  newId: () => string,
+  lockAllExclusively: boolean,
+  unlocked?: IdentitySnapshot,
+): Promise<IdentityPlan> {
   let exclusive: Set<string> | 'all' = 'all';
+  if (!messages.length) return planIdentityResolution(messages, emptySnapshot(), newId);
   if (!lockAllExclusively) {
-    const unlocked = await loadIdentitySnapshot(tx, workspaceId, messages);
+    unlocked ??= await loadIdentitySnapshot(tx, workspaceId, messages);
     let draftIds = 0;
     exclusive = exclusiveIdentifierKeys(messages, unlocked, planIdentityResolution(messages, unlocked, () => `draft-${++draftIds}`).operations);
   }
@@ -77,30 +88,33 @@ export async function lockAndPlanIdentities(tx: Transaction, workspaceId: string
   return plan;
 }
 
+export type IdentityRow = { source: 'external' | 'ALIAS' | 'ANONYMOUS'; value: string; id: string; externalId: string | null };
+
 /**
- * Looks up the users every id of the batch already belongs to. Each id is one
- * probe of a unique index (LATERAL … LIMIT 1 keeps the planner from scanning
- * the workspace's users instead, whatever its statistics say).
+ * The query of the users every id of the batch already belongs to, as
+ * `IdentityRow`s. Each id is one probe of a unique index (LATERAL … LIMIT 1
+ * keeps the planner from scanning the workspace's users instead, whatever its
+ * statistics say). Null when the messages name no id.
  */
-export async function loadIdentitySnapshot(tx: Transaction, workspaceId: string, messages: IdentityMessage[]): Promise<IdentitySnapshot> {
+export function identitySnapshotQuery(params: SqlParams, workspace: string, messages: IdentityMessage[]): string | null {
   const { userIds, anonymousIds } = identifiersOf(messages);
-  const snapshot: IdentitySnapshot = { byExternalId: new Map(), byAlias: new Map(), byAnonymousId: new Map() };
-  if (!userIds.length && !anonymousIds.length) return snapshot;
-  const { rows } = await tx.query<{ source: 'external' | 'ALIAS' | 'ANONYMOUS'; value: string; id: string; externalId: string | null }>(
-    `SELECT 'external' AS source, u."externalId" AS value, u.id::text AS id, u."externalId" AS "externalId"
-       FROM jsonb_array_elements_text($2::jsonb) AS k(value)
-       CROSS JOIN LATERAL (SELECT id, "externalId" FROM "User" WHERE "workspaceId" = $1::uuid AND "externalId" = k.value LIMIT 1) u
-     UNION ALL
-     SELECT i.kind::text, i.value, u.id::text, u."externalId"
-       FROM (SELECT 'ALIAS'::"IdentityKind" AS kind, value FROM jsonb_array_elements_text($2::jsonb) AS value
-             UNION ALL
-             SELECT 'ANONYMOUS'::"IdentityKind", value FROM jsonb_array_elements_text($3::jsonb) AS value) k
-       CROSS JOIN LATERAL (SELECT "userId", kind, value FROM "UserIdentity" WHERE "workspaceId" = $1::uuid AND kind = k.kind AND value = k.value LIMIT 1) i
-       CROSS JOIN LATERAL (SELECT id, "externalId" FROM "User" WHERE id = i."userId" LIMIT 1) u`, [
-      workspaceId,
-      JSON.stringify(userIds),
-      JSON.stringify(anonymousIds)
-    ]);
+  if (!userIds.length && !anonymousIds.length) return null;
+  const users = params.add(JSON.stringify(userIds));
+  const anonymous = params.add(JSON.stringify(anonymousIds));
+  return `SELECT 'external' AS source, u."externalId" AS value, u.id::text AS id, u."externalId" AS "externalId"
+            FROM jsonb_array_elements_text(${users}::jsonb) AS k(value)
+            CROSS JOIN LATERAL (SELECT id, "externalId" FROM "User" WHERE "workspaceId" = ${workspace} AND "externalId" = k.value LIMIT 1) u
+          UNION ALL
+          SELECT i.kind::text, i.value, u.id::text, u."externalId"
+            FROM (SELECT 'ALIAS'::"IdentityKind" AS kind, value FROM jsonb_array_elements_text(${users}::jsonb) AS value
+                  UNION ALL
+                  SELECT 'ANONYMOUS'::"IdentityKind", value FROM jsonb_array_elements_text(${anonymous}::jsonb) AS value) k
+            CROSS JOIN LATERAL (SELECT "userId", kind, value FROM "UserIdentity" WHERE "workspaceId" = ${workspace} AND kind = k.kind AND value = k.value LIMIT 1) i
+            CROSS JOIN LATERAL (SELECT id, "externalId" FROM "User" WHERE id = i."userId" LIMIT 1) u`;
+}
+
+export function identitySnapshotOf(rows: IdentityRow[]): IdentitySnapshot {
+  const snapshot = emptySnapshot();
   const users = new Map<string, IdentifiedUser>();
   for (const row of rows) {
     const user = users.get(row.id) ?? { id: row.id, externalId: row.externalId };
@@ -111,28 +125,48 @@ export async function loadIdentitySnapshot(tx: Transaction, workspaceId: string,
   return snapshot;
 }
 
-/** Carries out an identity plan: new users and identities in bulk, then renames and merges in order. */
+/** Looks up the users every id of the batch already belongs to. */
+export async function loadIdentitySnapshot(tx: Transaction, workspaceId: string, messages: IdentityMessage[]): Promise<IdentitySnapshot> {
+  const params = new SqlParams();
+  const query = identitySnapshotQuery(params, `${params.add(workspaceId)}::uuid`, messages);
+  if (!query) return emptySnapshot();
+  return identitySnapshotOf((await tx.query<IdentityRow>(query, params.values)).rows);
+}
+
+/**
+ * Carries out an identity plan: new users and identities in bulk (one
+ * statement: the identities' foreign keys are checked at its end, once the
+ * users exist), then renames and merges in order.
+ */
 export async function applyIdentityOperations(tx: Transaction, workspaceId: string, operations: IdentityOperation[], firstSeenAt: Map<string, Date>): Promise<void> {
   const created = operations.filter((op) => op.kind === 'createUser');
-  if (created.length) {
-    await tx.query(
-      `INSERT INTO "User" (id, "workspaceId", "externalId", "firstSeenAt", "lastSeenAt")
-       SELECT x.id, $1::uuid, x."externalId", x.seen, x.seen
-         FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, "externalId" text, seen timestamptz)`, [
-      workspaceId,
-      JSON.stringify(created.map((op) => ({ id: op.userId, externalId: op.externalId, seen: (firstSeenAt.get(op.userId) ?? new Date()).toISOString() })))
-    ]);
-  }
   const identities = operations.filter((op) => op.kind === 'addIdentity');
-  if (identities.length) {
-    await tx.query(
-      `INSERT INTO "UserIdentity" ("workspaceId", "userId", kind, value)
-       SELECT $1::uuid, x."userId", x.kind::"IdentityKind", x.value FROM jsonb_to_recordset($2::jsonb) AS x("userId" uuid, kind text, value text)
-       ON CONFLICT ("workspaceId", kind, value) DO NOTHING`, [
-      workspaceId,
-      JSON.stringify(identities.map((op) => ({ userId: op.userId, kind: op.identityKind, value: op.value })))
-    ]);
+  const params = new SqlParams();
+  const workspace = `${params.add(workspaceId)}::uuid`;
+  const inserts: StatementPart[] = [];
+  if (created.length) {
+    const users = created.map((op) => ({ id: op.userId, externalId: op.externalId, seen: (firstSeenAt.get(op.userId) ?? new Date()).toISOString() }));
+    inserts.push({
+      name: 'new_users',
+      writes: true,
+      sql: `INSERT INTO "User" (id, "workspaceId", "externalId", "firstSeenAt", "lastSeenAt")
+            SELECT x.id, ${workspace}, x."externalId", x.seen, x.seen
+              FROM jsonb_to_recordset(${params.add(JSON.stringify(users))}::jsonb) AS x(id uuid, "externalId" text, seen timestamptz)
+            RETURNING 1`,
+    });
   }
+  if (identities.length) {
+    const rows = identities.map((op) => ({ userId: op.userId, kind: op.identityKind, value: op.value }));
+    inserts.push({
+      name: 'new_identities',
+      writes: true,
+      sql: `INSERT INTO "UserIdentity" ("workspaceId", "userId", kind, value)
+            SELECT ${workspace}, x."userId", x.kind::"IdentityKind", x.value FROM jsonb_to_recordset(${params.add(JSON.stringify(rows))}::jsonb) AS x("userId" uuid, kind text, value text)
+            ON CONFLICT ("workspaceId", kind, value) DO NOTHING
+            RETURNING 1`,
+    });
+  }
+  if (inserts.length) await tx.query(statementOf(inserts), params.values);
   for (const op of operations) {
     if (op.kind === 'setExternalId') {
       await tx.query(`UPDATE "User" SET "externalId" = $2, "updatedAt" = now() WHERE id = $1::uuid`, [op.userId, op.externalId]);
@@ -154,11 +188,9 @@ export async function mergeUsers(tx: Transaction, workspaceId: string, fromUserI
   await tx.query(`UPDATE "UserIdentity" SET "userId" = $2::uuid WHERE "userId" = $1::uuid`, [fromUserId, intoUserId]);
   if (fromExternalId) {
     await tx.query(
-      `INSERT INTO "UserIdentity" ("workspaceId", "userId", kind, value) VALUES ($1::uuid, $2::uuid, 'ALIAS', $3) ON CONFLICT ("workspaceId", kind, value) DO UPDATE SET "userId" = excluded."userId"`, [
-      workspaceId,
-      intoUserId,
-      fromExternalId
-    ]);
+      `INSERT INTO "UserIdentity" ("workspaceId", "userId", kind, value) VALUES ($1::uuid, $2::uuid, 'ALIAS', $3) ON CONFLICT ("workspaceId", kind, value) DO UPDATE SET "userId" = excluded."userId"`,
+      [workspaceId, intoUserId, fromExternalId],
+    );
   }
   await tx.query(
     `UPDATE "User" u SET
@@ -168,9 +200,8 @@ export async function mergeUsers(tx: Transaction, workspaceId: string, fromUserI
        "lastSeenAt" = GREATEST(u."lastSeenAt", f."lastSeenAt"),
        "createdAt" = LEAST(u."createdAt", f."createdAt"),
        "updatedAt" = now()
-     FROM "User" f WHERE u.id = $2::uuid AND f.id = $1::uuid`, [
-      fromUserId,
-      intoUserId
-    ]);
+     FROM "User" f WHERE u.id = $2::uuid AND f.id = $1::uuid`,
+    [fromUserId, intoUserId],
+  );
   await tx.query(`DELETE FROM "User" WHERE id = $1::uuid`, [fromUserId]);
 }

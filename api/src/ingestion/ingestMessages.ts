@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { type PrismaClient, type SqlDriver, sqlDriverOf } from '@tideflow/db';
 import { type IngestMessage, splitTraits } from '@tideflow/domain';
-import { attributeCatalogMemory, countDroppedEvents, findBlockedEventNames, recordAttributeDefinitions, recordEventDefinitions } from './catalogStore';
-import { findStoredMessageIds, insertEvents } from './eventStore';
+import { completeBatch } from './batchCompletion';
+import { blockableTypes, lookUpBatch } from './batchLookup';
+import { attributeCatalogMemory, countDroppedEvents } from './catalogStore';
+import { insertEvents } from './eventStore';
 import { applyIdentityOperations, IdentityLocksTooWeak, lockAndPlanIdentities } from './identityStore';
 import { inTransaction } from './ingestionTransaction';
-import { applyProfileUpdates, foldProfileUpdates } from './profileUpdates';
+import { foldProfileUpdates } from './profileUpdates';
 
 export interface IngestionResult {
   received: number;
@@ -20,9 +22,6 @@ export interface IngestionResult {
 
 const isSqlDriver = (database: SqlDriver | PrismaClient): database is SqlDriver => typeof (database as SqlDriver).transaction === 'function';
 
-/** Calls that can be blocked in the catalog; identify, group and alias always update profiles. */
-const blockableTypes = new Set(['track', 'page', 'screen']);
-
 /**
  * Stores validated messages for one workspace in a single transaction:
  * dedup by messageId, drop blocked events, resolve and merge identities,
@@ -30,36 +29,37 @@ const blockableTypes = new Set(['track', 'page', 'screen']);
  *
  * Concurrency: identifiers are locked first (shared where the batch only reads
  * them, see `lockAndPlanIdentities`); row locks every batch contends for come
- * last and in one order (users by id, then event and attribute definitions by
- * name), so batches about the same users overlap instead of queueing.
+ * last, in one order and in one statement right before COMMIT (users by id,
+ * then event and attribute definitions by name, see `completeBatch`), so
+ * batches about the same users overlap instead of queueing.
  *
  * Runs on the driver under Prisma (`SqlDriver`): ingestion is all SQL, and
- * Prisma's interactive transaction would re-encode every parameter.
+ * Prisma's interactive transaction would re-encode every parameter. A batch
+ * costs five statements when its users are known (lookup, locks, locked
+ * snapshot, events, profiles and catalogs), plus the identity writes it needs.
  */
 export async function ingestMessages(database: SqlDriver | PrismaClient, workspaceId: string, messages: IngestMessage[]): Promise<IngestionResult> {
   const driver = isSqlDriver(database) ? database : sqlDriverOf(database);
   const now = new Date();
   const store = (lockAllExclusively: boolean) =>
     inTransaction(driver, async (tx) => {
-      const alreadyStored = await findStoredMessageIds(tx, workspaceId, messages.map((m) => m.messageId));
-      const unseen = messages.filter((m) => !alreadyStored.has(m.messageId));
-      const blocked = await findBlockedEventNames(tx, workspaceId, [...new Set(unseen.filter((m) => blockableTypes.has(m.type)).map((m) => m.eventName))]);
+      const lookup = await lookUpBatch(tx, workspaceId, messages);
+      const unseen = messages.filter((m) => !lookup.storedMessageIds.has(m.messageId));
       const droppedByName = new Map<string, number>();
       const fresh = unseen.filter((m) => {
-        if (!blockableTypes.has(m.type) || !blocked.has(m.eventName)) return true;
+        if (!blockableTypes.has(m.type) || !lookup.blockedNames.has(m.eventName)) return true;
         droppedByName.set(m.eventName, (droppedByName.get(m.eventName) ?? 0) + 1);
         return false;
       });
 
-      const plan = await lockAndPlanIdentities(tx, workspaceId, fresh, randomUUID, lockAllExclusively);
+      const plan = await lockAndPlanIdentities(tx, workspaceId, fresh, randomUUID, lockAllExclusively, lockAllExclusively ? undefined : lookup.unlockedIdentities);
       const profileUpdates = foldProfileUpdates(fresh, plan.userIdOfMessage);
       const firstSeenAt = new Map(profileUpdates.map((update) => [update.userId, update.firstSeenAt]));
       await applyIdentityOperations(tx, workspaceId, plan.operations, firstSeenAt);
       const stored = await insertEvents(tx, workspaceId, fresh, plan.userIdOfMessage);
-      await applyProfileUpdates(tx, profileUpdates);
-      await recordEventDefinitions(tx, workspaceId, stored);
+      const traitSets = fresh.flatMap((m) => (m.traits ? [splitTraits(m.traits).custom] : []));
+      const attributeNames = await completeBatch(tx, workspaceId, { profileUpdates, storedEvents: stored, traitSets, now });
       await countDroppedEvents(tx, workspaceId, droppedByName);
-      const attributeNames = await recordAttributeDefinitions(tx, workspaceId, fresh.flatMap((m) => (m.traits ? [splitTraits(m.traits).custom] : [])), now);
       return { fresh, plan, stored, dropped: unseen.length - fresh.length, attributeNames };
     });
   const outcome = await store(false).catch((error: unknown) => {

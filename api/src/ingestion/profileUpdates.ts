@@ -1,5 +1,5 @@
 import { attributesFromContext, type CapturedAttributes, type IngestMessage, type JsonObject, splitTraits, systemAttributeNames } from '@tideflow/domain';
-import type { Transaction } from './ingestionTransaction';
+import type { SqlParams, StatementPart } from './sqlParams';
 
 /** Everything a batch says about one user, folded in event-time order. */
 export interface ProfileUpdate {
@@ -31,30 +31,57 @@ export function foldProfileUpdates(messages: IngestMessage[], userIdOfMessage: s
 
 const columns = systemAttributeNames.filter((name) => name !== 'firstSeenAt' && name !== 'lastSeenAt');
 
+/** What each column of a profile becomes: `u` is the stored row, `x` the batch's update. */
+const assignments: Array<[column: string, value: string]> = [
+  ...columns.map((c): [string, string] => [c, `COALESCE(x."${c}", u."${c}")`]),
+  ['traits', `CASE WHEN x.traits IS NULL THEN u.traits ELSE jsonb_strip_nulls(u.traits || x.traits) END`],
+  ['firstSeenAt', `LEAST(u."firstSeenAt", x.first)`],
+  ['lastSeenAt', `GREATEST(u."lastSeenAt", x.last)`],
+];
+
 /**
- * One UPDATE for the whole batch; rows are locked in id order so concurrent
- * batches cannot deadlock. FOR NO KEY UPDATE (the lock the UPDATE itself takes,
- * as no key column changes) leaves other batches free to insert events that
- * reference these users meanwhile (foreign-key checks take KEY SHARE locks).
+ * Whether the update changes the row. Traits compare as text, so even a
+ * number re-sent as 1.0 instead of 1 is stored as sent.
  */
-export async function applyProfileUpdates(tx: Transaction, updates: ProfileUpdate[]): Promise<void> {
-  if (!updates.length) return;
+const changesRow = assignments
+  .map(([column, value]) => (column === 'traits' ? `(x.traits IS NOT NULL AND (${value})::text <> u.traits::text)` : `${value} IS DISTINCT FROM u."${column}"`))
+  .join('\n              OR ');
+
+/**
+ * One UPDATE for the whole batch, as parts of a statement (see `completeBatch`):
+ * the rows it would change are locked first, in id order, so concurrent
+ * batches cannot deadlock; a profile the batch leaves as it is (a known user
+ * whose attributes and seen-at range already cover the batch) is not written
+ * at all: no lock, no new row version. FOR NO KEY UPDATE (the lock the UPDATE
+ * itself takes, as no key column changes) leaves other batches free to insert
+ * events that reference these users meanwhile (foreign-key checks take KEY SHARE).
+ * The last part, `profiles`, returns one row per profile written.
+ */
+export function profileUpdateParts(params: SqlParams, updates: ProfileUpdate[]): StatementPart[] {
+  if (!updates.length) return [];
   const payload = JSON.stringify(
     updates.map((update) => ({ id: update.userId, ...update.captured, traits: update.traits, first: update.firstSeenAt.toISOString(), last: update.lastSeenAt.toISOString() })),
   );
-  await tx.query(
-    `SELECT id FROM "User" WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb)::uuid) ORDER BY id FOR NO KEY UPDATE`, [
-      JSON.stringify(updates.map((update) => update.userId))
-    ]);
-  await tx.query(
-    `UPDATE "User" u SET
-       ${columns.map((c) => `"${c}" = COALESCE(x."${c}", u."${c}")`).join(',\n       ')},
-       traits = CASE WHEN x.traits IS NULL THEN u.traits ELSE jsonb_strip_nulls(u.traits || x.traits) END,
-       "firstSeenAt" = LEAST(u."firstSeenAt", x.first),
-       "lastSeenAt" = GREATEST(u."lastSeenAt", x.last),
-       "updatedAt" = now()
-     FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, ${columns.map((c) => `"${c}" text`).join(', ')}, traits jsonb, first timestamptz, last timestamptz)
-     WHERE u.id = x.id`, [
-      payload
-    ]);
+  return [
+    {
+      name: 'profile_changes',
+      sql: `SELECT * FROM jsonb_to_recordset(${params.add(payload)}::jsonb) AS x(id uuid, ${columns.map((c) => `"${c}" text`).join(', ')}, traits jsonb, first timestamptz, last timestamptz)`,
+    },
+    {
+      name: 'changed_profiles',
+      sql: `SELECT u.id FROM "User" u JOIN profile_changes x ON x.id = u.id
+        WHERE ${changesRow}
+        ORDER BY u.id FOR NO KEY UPDATE OF u`,
+    },
+    {
+      name: 'profiles',
+      writes: true,
+      sql: `UPDATE "User" u SET
+         ${assignments.map(([column, value]) => `"${column}" = ${value}`).join(',\n         ')},
+         "updatedAt" = now()
+        FROM profile_changes x
+       WHERE u.id = x.id AND u.id IN (SELECT id FROM changed_profiles)
+       RETURNING 1`,
+    },
+  ];
 }
