@@ -29,7 +29,7 @@ export async function apiPhase(scratch: ScratchDatabase, dataset: Dataset, sende
     log(`API process ${api.pid} on ${api.baseUrl}; sending with ${senders} senders…`);
     const tenth = Math.max(1, Math.round(dataset.batches.length / 10));
     const started = performance.now();
-    const cpu = new CpuMeter(api.pid, scratch.config.kind === 'postgres');
+    const cpu = new CpuMeter(api.pid, scratch.config.kind === 'postgres' ? scratch.label : null);
     const sent = await sendBatches(api.baseUrl, api.writeKey, dataset.batches, senders, (done) => {
       if (done % tenth === 0) log(`  ${done}/${dataset.batches.length} batches, ${((performance.now() - started) / 1000).toFixed(1)} s`);
     });

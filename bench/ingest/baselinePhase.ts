@@ -27,7 +27,7 @@ export async function baselinePhase(scratch: ScratchDatabase, dataset: Dataset, 
   await checkpoint(scratch);
   const { client, where, close } = await openBaselineClient(scratch.config, concurrency);
   try {
-    const cpu = new CpuMeter(null, scratch.config.kind === 'postgres');
+    const cpu = new CpuMeter(null, scratch.config.kind === 'postgres' ? scratch.label : null);
     const result = await runBaseline(client, dataset, concurrency);
     return { ...result, where, cpu: cpu.stop() };
   } finally {

@@ -21,13 +21,27 @@ export function processCpuSeconds(pid: number): number | null {
   return statTimes(pid)?.seconds ?? null;
 }
 
+function commandLine(pid: string): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0+$/, '').replaceAll('\0', ' ');
+  } catch {
+    return '';
+  }
+}
+
+/** Server-wide background work every database of a cluster causes (and shares). */
+const backgroundProcess = /^(checkpointer|background writer|walwriter|autovacuum launcher|archiver|logical replication launcher|stats collector)\b/;
+
 /**
- * CPU seconds used so far by all processes named `postgres` on this machine
- * (backends, WAL writer, checkpointer, …); null when there are none, e.g. a
- * remote server. Backends that exit between two readings drop out of the sum,
- * so read while the connections of the phase are still open.
+ * CPU seconds used so far by the local Postgres processes serving `database`:
+ * its backends and autovacuum workers, plus the server's background processes
+ * (WAL writer, checkpointer, …, shared by all databases), but not the backends
+ * of other databases, so tests run meanwhile against other databases of the
+ * same server are not counted. Null when no Postgres runs here, e.g. a remote
+ * server. Backends that exit between two readings drop out of the sum, so read
+ * while the connections of the phase are still open.
  */
-export function postgresServerCpuSeconds(): number | null {
+export function postgresServerCpuSeconds(database: string): number | null {
   let total = 0;
   let found = false;
   for (const entry of readdirSync('/proc')) {
@@ -35,21 +49,24 @@ export function postgresServerCpuSeconds(): number | null {
     const times = statTimes(entry);
     if (times?.comm !== 'postgres') continue;
     found = true;
-    total += times.seconds;
+    // Titles read "postgres: 15/main: <user> <database> <client> <state>" or "postgres: 15/main: checkpointer".
+    const title = commandLine(entry).replace(/^postgres: (\S+: )?/, '');
+    if (` ${title} `.includes(` ${database} `) || backgroundProcess.test(title)) total += times.seconds;
   }
   return found ? total : null;
 }
 
 /**
  * CPU used by one phase: the bench process itself, optionally the API child,
- * and the local Postgres server (`withPostgres`; PGlite runs inside its process).
+ * and the local Postgres processes serving the phase's database (PGlite runs inside its process).
  */
 export class CpuMeter {
   private readonly start: { self: number; child: number | null; postgres: number | null };
 
   constructor(
     private readonly childPid: number | null,
-    private readonly withPostgres: boolean,
+    /** The database of the phase on the local Postgres; null for PGlite. */
+    private readonly postgresDatabase: string | null,
   ) {
     this.start = this.read();
   }
@@ -59,7 +76,7 @@ export class CpuMeter {
     return {
       self: (self.user + self.system) / 1e6,
       child: this.childPid === null ? null : processCpuSeconds(this.childPid),
-      postgres: this.withPostgres ? postgresServerCpuSeconds() : null,
+      postgres: this.postgresDatabase === null ? null : postgresServerCpuSeconds(this.postgresDatabase),
     };
   }
 
