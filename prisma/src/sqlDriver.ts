@@ -22,7 +22,22 @@ export interface SqlQueryable {
 export interface SqlDriver {
   readonly kind: 'postgres' | 'pglite';
   /** Runs `work` in one transaction (BEGIN … COMMIT, ROLLBACK when it throws). */
-  transaction<T>(work: (tx: SqlQueryable) => Promise<T>): Promise<T>;
+  transaction<T>(work: (tx: SqlQueryable) => Promise<T>, options?: TransactionOptions): Promise<T>;
+}
+
+export interface TransactionOptions {
+  /** Planner or runtime settings for this transaction only (`SET LOCAL`), e.g. `{ enable_seqscan: 'off' }`. */
+  settings?: Record<string, string>;
+}
+
+/** `SET LOCAL …;` statements for `settings`; names must be plain setting names, values are quoted. */
+function setLocal(settings: Record<string, string> = {}): string {
+  return Object.entries(settings)
+    .map(([name, value]) => {
+      if (!/^[a-z_][a-z0-9_.]*$/i.test(name)) throw new Error(`Not a setting name: ${name}`);
+      return `SET LOCAL ${name} = '${value.replaceAll("'", "''")}';`;
+    })
+    .join(' ');
 }
 
 export interface PgDriverOptions {
@@ -35,7 +50,7 @@ export function pgSqlDriver(pool: Pool, options: PgDriverOptions = {}): SqlDrive
   const connectTimeoutMs = options.connectTimeoutMs ?? 30_000;
   return {
     kind: 'postgres',
-    async transaction(work) {
+    async transaction(work, transactionOptions) {
       const client = await connectWithin(pool, connectTimeoutMs);
       const tx: SqlQueryable = {
         query: async <Row>(text: string, params?: unknown[]) => {
@@ -45,7 +60,8 @@ export function pgSqlDriver(pool: Pool, options: PgDriverOptions = {}): SqlDrive
       };
       let broken: Error | undefined;
       try {
-        await client.query('BEGIN');
+        // One round trip: the settings travel with BEGIN (a simple query may hold several statements).
+        await client.query(`BEGIN; ${setLocal(transactionOptions?.settings)}`);
         const result = await work(tx);
         await client.query('COMMIT');
         return result;
@@ -90,14 +106,16 @@ function connectWithin(pool: Pool, ms: number): Promise<PoolClient> {
 export function pgliteSqlDriver(pglite: PGlite): SqlDriver {
   return {
     kind: 'pglite',
-    transaction: (work) =>
-      pglite.transaction((tx) =>
-        work({
+    transaction: (work, options) =>
+      pglite.transaction(async (tx) => {
+        const settings = setLocal(options?.settings);
+        if (settings) await tx.exec(settings);
+        return work({
           query: async <Row>(text: string, params?: unknown[]) => {
             const result = await tx.query<Row>(text, params);
             return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
           },
-        }),
-      ),
+        });
+      }),
   };
 }

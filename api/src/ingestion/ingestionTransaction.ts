@@ -12,11 +12,19 @@ function isRetryable(error: unknown): boolean {
   return /deadlock detected|could not serialize/i.test(String((error as { message?: string } | null)?.message ?? ''));
 }
 
+/**
+ * Every ingestion statement finds rows by unique keys. Without this, a table
+ * that grew since it was last analyzed (a new workspace's users and identities,
+ * say) can look small enough to the planner for a sequential scan per probe:
+ * seconds per batch until autovacuum catches up.
+ */
+const indexProbesOnly = { enable_seqscan: 'off' };
+
 /** Runs `work` in a transaction, retrying deadlocks and serialization failures a few times. */
 export async function inTransaction<T>(driver: SqlDriver, work: (tx: Transaction) => Promise<T>, attempts = 4): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await driver.transaction(work);
+      return await driver.transaction(work, { settings: indexProbesOnly });
     } catch (error) {
       if (attempt >= attempts || !isRetryable(error)) throw error;
       await new Promise((resolve) => setTimeout(resolve, 10 * attempt + Math.floor(Math.random() * 20)));
