@@ -25,6 +25,9 @@ export interface JourneyTestEnvironment {
   temporalEnv: TestWorkflowEnvironment;
   temporal: TemporalTarget;
   secrets: SecretBox;
+  /** The SecretBox key (base64), for a worker in another process (TIDEFLOW_ENCRYPTION_KEY). */
+  encryptionKey: string;
+  taskQueue: string;
   processor: JourneyInboxProcessor;
   api: ApiServer;
   baseUrl: string;
@@ -43,7 +46,8 @@ export async function startJourneyTestEnvironment(options: { temporalEnv?: TestW
   const [temporalEnv, db, workflows] = await Promise.all([options.temporalEnv ?? startTemporalTestEnvironment(), openTestDatabase(), workflowBundle()]);
   const taskQueue = `journeys-${randomBytes(4).toString('hex')}`;
   const temporal: TemporalTarget = { client: temporalEnv.client, taskQueue };
-  const secrets = new SecretBox(randomBytes(32));
+  const encryptionKey = randomBytes(32).toString('base64');
+  const secrets = new SecretBox(Buffer.from(encryptionKey, 'base64'));
   const versions = new JourneyVersionCache(db.prisma);
   const processor = new JourneyInboxProcessor({ prisma: db.prisma, temporal: () => temporal, versions, onError: (error) => console.error('[journey processor]', error) });
   const api = createApiServer({ db, secrets, journeyVersions: versions, journeyProcessor: processor, temporal: () => temporal, logError: (error) => console.error('[api]', error) });
@@ -68,6 +72,8 @@ export async function startJourneyTestEnvironment(options: { temporalEnv?: TestW
     temporalEnv,
     temporal,
     secrets,
+    encryptionKey,
+    taskQueue,
     processor,
     api,
     baseUrl,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type PrismaClient, type SqlDriver, sqlDriverOf } from '@tideflow/db';
 import { type IngestMessage, splitTraits } from '@tideflow/domain';
+import { queueForJourneys } from '@tideflow/workflows';
 import { completeBatch } from './batchCompletion';
 import { blockableTypes, lookUpBatch } from './batchLookup';
 import { attributeCatalogMemory, countDroppedEvents } from './catalogStore';
@@ -57,6 +58,7 @@ export async function ingestMessages(database: SqlDriver | PrismaClient, workspa
       const firstSeenAt = new Map(profileUpdates.map((update) => [update.userId, update.firstSeenAt]));
       await applyIdentityOperations(tx, workspaceId, plan.operations, firstSeenAt);
       const stored = await insertEvents(tx, workspaceId, fresh, plan.userIdOfMessage);
+      await queueForJourneys(tx, workspaceId, stored);
       const traitSets = fresh.flatMap((m) => (m.traits ? [splitTraits(m.traits).custom] : []));
       const attributeNames = await completeBatch(tx, workspaceId, { profileUpdates, storedEvents: stored, traitSets, now });
       await countDroppedEvents(tx, workspaceId, droppedByName);

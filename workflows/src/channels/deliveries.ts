@@ -22,14 +22,17 @@ export type DeliveryClaim =
   | { kind: 'claimed'; messageId: string; attempt: number }
   /** Already sent by an earlier attempt: do not call the provider again. */
   | { kind: 'sent'; messageId: string; responseStatus: number | null; response: unknown; providerMessageId: string | null }
-  /** An earlier attempt failed for good, or stopped mid-call (outcome unknown): never resent. */
+  /** An earlier attempt stopped mid-call: it may have been delivered, so it is never resent. */
+  | { kind: 'unconfirmed'; messageId: string; reason: string }
+  /** Another attempt is handling it. */
   | { kind: 'settled'; messageId: string; reason: string };
 
 /**
  * Exactly-once delivery: the row with the step's idempotency key is committed
  * *before* the provider is called. A retry finds it: sent → nothing to do;
  * failed (retryable) → this attempt may try again; still SENDING → an earlier
- * attempt died mid-call, and resending could duplicate, so it is not resent.
+ * attempt died mid-call: it may well have been delivered, and resending could
+ * duplicate it, so it is recorded as UNCONFIRMED and not resent.
  */
 export async function claimDelivery(prisma: PrismaClient, draft: DeliveryDraft): Promise<DeliveryClaim> {
   try {
@@ -40,9 +43,10 @@ export async function claimDelivery(prisma: PrismaClient, draft: DeliveryDraft):
   }
   const existing = await prisma.message.findUniqueOrThrow({ where: { workspaceId_idempotencyKey: { workspaceId: draft.workspaceId, idempotencyKey: draft.idempotencyKey } } });
   if (existing.status === 'SENT') return { kind: 'sent', messageId: existing.id, responseStatus: existing.responseStatus, response: existing.response, providerMessageId: existing.providerMessageId };
-  if (existing.status === 'SENDING') {
-    await prisma.message.update({ where: { id: existing.id }, data: { status: 'FAILED', error: 'Outcome unknown: an earlier attempt stopped while calling the provider; not resent to avoid a duplicate' } });
-    return { kind: 'settled', messageId: existing.id, reason: 'outcome unknown after an interrupted attempt; not resent to avoid a duplicate' };
+  const unconfirmed = 'unconfirmed: an attempt stopped while calling the provider (worker restart); not resent to avoid a duplicate';
+  if (existing.status === 'SENDING' || existing.status === 'UNCONFIRMED') {
+    await prisma.message.updateMany({ where: { id: existing.id, status: 'SENDING' }, data: { status: 'UNCONFIRMED', error: unconfirmed } });
+    return { kind: 'unconfirmed', messageId: existing.id, reason: unconfirmed };
   }
   // FAILED: only a retryable failure gets here again (permanent ones end the activity).
   const claimed = await prisma.message.updateMany({ where: { id: existing.id, status: 'FAILED' }, data: { status: 'SENDING', attempts: { increment: 1 }, error: null } });

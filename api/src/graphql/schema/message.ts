@@ -13,12 +13,13 @@ const MessageStatus = builder.enumType('MessageStatus', {
   values: {
     SENDING: { description: 'The provider is being called.' },
     SENT: { description: 'Accepted by the provider (or kept in the outbox).' },
-    FAILED: { description: 'Refused, or the outcome is unknown after an interrupted attempt (never resent: see `error`).' },
+    FAILED: { description: 'Refused by the provider (see `error`).' },
+    UNCONFIRMED: { description: 'An attempt stopped mid-call (a worker restart): it may have been delivered, so it is never resent.' },
   } as const,
 });
 
 builder.prismaObject('Message', {
-  description: 'A delivery fact: one message (or webhook call) for one journey step, sent at most once.',
+  description: 'A delivery fact: one message (or webhook call) for one journey step, never sent twice.',
   fields: (t) => ({
     id: t.exposeID('id'),
     channel: t.expose('channel', { type: MessageChannel }),

@@ -28,6 +28,7 @@ const bookkeeping = proxyActivities<JourneyActivities>({
 // Sends: a few attempts for transient provider errors; the delivery row makes each attempt safe.
 const sending = proxyActivities<JourneyActivities>({
   startToCloseTimeout: '2 minutes',
+  heartbeatTimeout: '15 seconds',
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 5 },
 });
 
@@ -236,6 +237,7 @@ export async function journeyRun(input: JourneyRunInput): Promise<JourneyRunResu
         const { retry, timeoutSeconds } = node.settings;
         const calling = proxyActivities<JourneyActivities>({
           startToCloseTimeout: `${timeoutSeconds + 5} seconds`,
+          heartbeatTimeout: '15 seconds',
           retry: { maximumAttempts: retry.maximumAttempts, initialInterval: `${retry.initialIntervalSeconds} seconds`, backoffCoefficient: 2, maximumInterval: '5 minutes' },
         });
         const pending = steps.take();
@@ -246,7 +248,9 @@ export async function journeyRun(input: JourneyRunInput): Promise<JourneyRunResu
         } catch (error) {
           if (!(error instanceof ActivityFailure)) throw error;
           steps.restore(pending);
-          return { branch: 'failed', reason: `webhook failed after ${retry.maximumAttempts} attempt(s): ${error.cause?.message ?? error.message}` };
+          // A non-retryable answer (4xx, template error) ends the step after one attempt, not maximumAttempts.
+          const attempts = error.retryState === 'NON_RETRYABLE_FAILURE' ? '' : ` after ${retry.maximumAttempts} attempt(s)`;
+          return { branch: 'failed', reason: `webhook failed${attempts}: ${error.cause?.message ?? error.message}` };
         }
       }
 

@@ -17,7 +17,7 @@ CREATE TYPE "MessageChannel" AS ENUM ('EMAIL', 'WEBHOOK');
 CREATE TYPE "MessagePurpose" AS ENUM ('MESSAGE', 'WEBHOOK_CALL');
 
 -- CreateEnum
-CREATE TYPE "MessageStatus" AS ENUM ('SENDING', 'SENT', 'FAILED');
+CREATE TYPE "MessageStatus" AS ENUM ('SENDING', 'SENT', 'FAILED', 'UNCONFIRMED');
 
 -- CreateTable
 CREATE TABLE "Journey" (
