@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { describeProblems, ingestionLimits, isJsonObject, type IngestMessage, type SegmentCallType, validateSegmentBatch, validateSegmentCall } from '@tideflow/domain';
@@ -26,8 +27,6 @@ export const corsHeaders = {
   'access-control-max-age': '86400',
 };
 
-/** Strict: invalid bytes are refused, not silently replaced with U+FFFD. */
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Write key from Basic auth (key as user name, empty password), or `writeKey` in the body. */
 function writeKeyOf(request: IncomingMessage, body: unknown): string | null {
@@ -59,12 +58,10 @@ export function createIngestionRoute(options: IngestionRouteOptions) {
       if (!isBatch && raw.length > ingestionLimits.maxMessageBytes + 1024) {
         throw new HttpError(400, 'payload_too_large', `A single message may be at most ${ingestionLimits.maxMessageBytes / 1024} KB; send several in /v1/batch`);
       }
-      let text: string;
-      try {
-        text = utf8.decode(raw);
-      } catch {
-        throw new HttpError(400, 'invalid_body', 'The body is not valid UTF-8; send JSON encoded as UTF-8');
-      }
+      // Strict: invalid bytes are refused, not silently replaced with U+FFFD (isUtf8 checks without a copy).
+      if (!isUtf8(raw)) throw new HttpError(400, 'invalid_body', 'The body is not valid UTF-8; send JSON encoded as UTF-8');
+      // A leading byte-order mark is dropped, as TextDecoder does.
+      const text = raw.toString('utf8', raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf ? 3 : 0);
       let body: unknown;
       try {
         body = JSON.parse(text);

@@ -62,22 +62,26 @@ export function attributesFromContext(context: JsonObject): CapturedAttributes {
   const osVersion = text(os.version) ?? ua?.osVersion;
   const deviceModel = text(device.model) ?? ua?.deviceModel;
   const deviceType = text(device.type) ?? ua?.deviceType;
-  const captured: CapturedAttributes = {
-    ip: text(context.ip, 64),
-    locale: text(context.locale, 35),
-    timezone: text(context.timezone, 64),
-    appVersion: text(app.version),
-    deviceType,
-    deviceModel,
-    os: osName ? (osVersion ? `${osName} ${osVersion}` : osName) : undefined,
-    browser: ua?.browser,
-    country: text(location.country),
-    city: text(location.city),
-    region: text(location.region),
-    library: text(library.name) ? [text(library.name), text(library.version)].filter(Boolean).join(' ') : undefined,
-    platform: platformOf(text(device.type), osName, Boolean(userAgent)),
+  // Only the attributes the context has (no undefined entries), built directly: this runs for every message.
+  const captured: CapturedAttributes = {};
+  const put = (name: keyof CapturedAttributes, value: string | undefined) => {
+    if (value !== undefined) captured[name] = value;
   };
-  return Object.fromEntries(Object.entries(captured).filter(([, value]) => value !== undefined)) as CapturedAttributes;
+  put('ip', text(context.ip, 64));
+  put('locale', text(context.locale, 35));
+  put('timezone', text(context.timezone, 64));
+  put('appVersion', text(app.version));
+  put('deviceType', deviceType);
+  put('deviceModel', deviceModel);
+  put('os', osName ? (osVersion ? `${osName} ${osVersion}` : osName) : undefined);
+  put('browser', ua?.browser);
+  put('country', text(location.country));
+  put('city', text(location.city));
+  put('region', text(location.region));
+  const libraryName = text(library.name);
+  put('library', libraryName ? [libraryName, text(library.version)].filter(Boolean).join(' ') : undefined);
+  put('platform', platformOf(text(device.type), osName, Boolean(userAgent)));
+  return captured;
 }
 
 /** Traits that are system attributes (email, phone, …) are lifted out of the custom traits. */
