@@ -94,23 +94,30 @@ export type IdentityRow = { source: 'external' | 'ALIAS' | 'ANONYMOUS'; value: s
  * The query of the users every id of the batch already belongs to, as
  * `IdentityRow`s. Each id is one probe of a unique index (LATERAL … LIMIT 1
  * keeps the planner from scanning the workspace's users instead, whatever its
- * statistics say). Null when the messages name no id.
+ * statistics say). A userId found as an externalId is not also probed as an
+ * alias: resolution reads an alias only for ids no user has as externalId
+ * (`planIdentityResolution`), so that probe could only find rows it ignores.
+ * Null when the messages name no id.
  */
 export function identitySnapshotQuery(params: SqlParams, workspace: string, messages: IdentityMessage[]): string | null {
   const { userIds, anonymousIds } = identifiersOf(messages);
   if (!userIds.length && !anonymousIds.length) return null;
-  const users = params.add(JSON.stringify(userIds));
-  const anonymous = params.add(JSON.stringify(anonymousIds));
-  return `SELECT 'external' AS source, u."externalId" AS value, u.id::text AS id, u."externalId" AS "externalId"
-            FROM jsonb_array_elements_text(${users}::jsonb) AS k(value)
-            CROSS JOIN LATERAL (SELECT id, "externalId" FROM "User" WHERE "workspaceId" = ${workspace} AND "externalId" = k.value LIMIT 1) u
-          UNION ALL
-          SELECT i.kind::text, i.value, u.id::text, u."externalId"
-            FROM (SELECT 'ALIAS'::"IdentityKind" AS kind, value FROM jsonb_array_elements_text(${users}::jsonb) AS value
-                  UNION ALL
-                  SELECT 'ANONYMOUS'::"IdentityKind", value FROM jsonb_array_elements_text(${anonymous}::jsonb) AS value) k
-            CROSS JOIN LATERAL (SELECT "userId", kind, value FROM "UserIdentity" WHERE "workspaceId" = ${workspace} AND kind = k.kind AND value = k.value LIMIT 1) i
-            CROSS JOIN LATERAL (SELECT id, "externalId" FROM "User" WHERE id = i."userId" LIMIT 1) u`;
+  const parts: string[] = [];
+  if (userIds.length) {
+    parts.push(`SELECT CASE WHEN e.id IS NULL THEN 'ALIAS' ELSE 'external' END AS source, k.value, COALESCE(e.id, a.id)::text AS id, COALESCE(e."externalId", a."externalId") AS "externalId"
+            FROM jsonb_array_elements_text(${params.add(JSON.stringify(userIds))}::jsonb) AS k(value)
+            LEFT JOIN LATERAL (SELECT id, "externalId" FROM "User" WHERE "workspaceId" = ${workspace} AND "externalId" = k.value LIMIT 1) e ON true
+            LEFT JOIN LATERAL (SELECT "userId" FROM "UserIdentity" WHERE e.id IS NULL AND "workspaceId" = ${workspace} AND kind = 'ALIAS' AND value = k.value LIMIT 1) i ON true
+            LEFT JOIN LATERAL (SELECT id, "externalId" FROM "User" WHERE id = i."userId" LIMIT 1) a ON true
+           WHERE e.id IS NOT NULL OR a.id IS NOT NULL`);
+  }
+  if (anonymousIds.length) {
+    parts.push(`SELECT 'ANONYMOUS' AS source, k.value AS value, u.id::text AS id, u."externalId" AS "externalId"
+            FROM jsonb_array_elements_text(${params.add(JSON.stringify(anonymousIds))}::jsonb) AS k(value)
+            CROSS JOIN LATERAL (SELECT "userId" FROM "UserIdentity" WHERE "workspaceId" = ${workspace} AND kind = 'ANONYMOUS' AND value = k.value LIMIT 1) i
+            CROSS JOIN LATERAL (SELECT id, "externalId" FROM "User" WHERE id = i."userId" LIMIT 1) u`);
+  }
+  return parts.join('\n          UNION ALL\n          ');
 }
 
 export function identitySnapshotOf(rows: IdentityRow[]): IdentitySnapshot {
@@ -181,7 +188,7 @@ const systemColumns = systemAttributeNames.filter((name) => name !== 'firstSeenA
 /**
  * Folds one profile into another: events and identities move, traits merge
  * with the surviving user's values winning, the former userId stays resolvable
- * as an alias, journey runs and messages move along, and the folded profile is deleted.
+ * as an alias, and the folded profile is deleted.
  */
 export async function mergeUsers(tx: Transaction, workspaceId: string, fromUserId: string, intoUserId: string, fromExternalId: string | null): Promise<void> {
   await tx.query(`UPDATE "Event" SET "userId" = $2::uuid WHERE "workspaceId" = $3::uuid AND "userId" = $1::uuid`, [fromUserId, intoUserId, workspaceId]);
@@ -203,13 +210,5 @@ export async function mergeUsers(tx: Transaction, workspaceId: string, fromUserI
      FROM "User" f WHERE u.id = $2::uuid AND f.id = $1::uuid`,
     [fromUserId, intoUserId],
   );
-  // Journeys and messages follow the person; merged runs are numbered after the surviving user's own.
-  await tx.query(
-    `UPDATE "JourneyRun" r SET "userId" = $2::uuid,
-       "entryNumber" = r."entryNumber" + COALESCE((SELECT max(k."entryNumber") FROM "JourneyRun" k WHERE k."journeyId" = r."journeyId" AND k."userId" = $2::uuid), 0)
-     WHERE r."userId" = $1::uuid`,
-    [fromUserId, intoUserId],
-  );
-  await tx.query(`UPDATE "Message" SET "userId" = $2::uuid WHERE "userId" = $1::uuid`, [fromUserId, intoUserId]);
   await tx.query(`DELETE FROM "User" WHERE id = $1::uuid`, [fromUserId]);
 }
