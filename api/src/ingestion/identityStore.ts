@@ -188,7 +188,7 @@ const systemColumns = systemAttributeNames.filter((name) => name !== 'firstSeenA
 /**
  * Folds one profile into another: events and identities move, traits merge
  * with the surviving user's values winning, the former userId stays resolvable
- * as an alias, and the folded profile is deleted.
+ * as an alias, journey runs and messages move along, and the folded profile is deleted.
  */
 export async function mergeUsers(tx: Transaction, workspaceId: string, fromUserId: string, intoUserId: string, fromExternalId: string | null): Promise<void> {
   await tx.query(`UPDATE "Event" SET "userId" = $2::uuid WHERE "workspaceId" = $3::uuid AND "userId" = $1::uuid`, [fromUserId, intoUserId, workspaceId]);
@@ -210,5 +210,13 @@ export async function mergeUsers(tx: Transaction, workspaceId: string, fromUserI
      FROM "User" f WHERE u.id = $2::uuid AND f.id = $1::uuid`,
     [fromUserId, intoUserId],
   );
+  // Journeys and messages follow the person; merged runs are numbered after the surviving user's own.
+  await tx.query(
+    `UPDATE "JourneyRun" r SET "userId" = $2::uuid,
+       "entryNumber" = r."entryNumber" + COALESCE((SELECT max(k."entryNumber") FROM "JourneyRun" k WHERE k."journeyId" = r."journeyId" AND k."userId" = $2::uuid), 0)
+     WHERE r."userId" = $1::uuid`,
+    [fromUserId, intoUserId],
+  );
+  await tx.query(`UPDATE "Message" SET "userId" = $2::uuid WHERE "userId" = $1::uuid`, [fromUserId, intoUserId]);
   await tx.query(`DELETE FROM "User" WHERE id = $1::uuid`, [fromUserId]);
 }
