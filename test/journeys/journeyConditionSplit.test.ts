@@ -17,7 +17,7 @@ afterAll(async () => {
 });
 
 /** api → (steps before) → split → one tag per branch (so the branch taken shows on the user too). */
-function splitJourney(branches: Array<{ key: string }>, before: Array<{ id: string; type: string }> = []) {
+function splitJourney(branches: Array<{ key: string; label?: string; when: unknown }>, before: Array<{ id: string; type: string; settings: unknown }> = []) {
   const keys = [...branches.map((b) => b.key), 'else'];
   const chain = ['api', ...before.map((node) => node.id), 'split'];
   return {

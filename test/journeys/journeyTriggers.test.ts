@@ -1,5 +1,6 @@
 import { ScheduleNotFoundError } from '@temporalio/client';
-import { type JourneyTestEnvironment, startJourneyTestEnvironment } from '../support';
+import { searchAttributes } from '@tideflow/workflows';
+import { eventually, type JourneyTestEnvironment, startJourneyTestEnvironment } from '../support';
 import { journeyScenario, type JourneyScenario, pathOf, reasonAt } from '../support/journeyScenario';
 
 // Entry triggers, driven as users drive them: events through the Segment HTTP API, triggerJourney over
@@ -7,10 +8,13 @@ import { journeyScenario, type JourneyScenario, pathOf, reasonAt } from '../supp
 // server does not implement schedules ("Failed to create schedule"), and nothing here waits on a timer.
 let env: JourneyTestEnvironment;
 let s: JourneyScenario;
+let workspaceId: string;
 
 beforeAll(async () => {
   env = await startJourneyTestEnvironment();
-  s = journeyScenario(env, await env.createWorkspace('triggers'));
+  const workspace = await env.createWorkspace('triggers');
+  workspaceId = workspace.workspaceId;
+  s = journeyScenario(env, workspace);
 });
 afterAll(() => env?.close());
 
@@ -263,5 +267,37 @@ describe('scheduled audience trigger', () => {
     const stopped = await s.graphql(`mutation($id: ID!) { stopJourney(id: $id) { cancelledRuns journey { status } } }`, { id: journeyId });
     expect(stopped.stopJourney).toEqual({ cancelledRuns: 0, journey: { status: 'STOPPED' } });
     await expect(scheduleOf().describe()).rejects.toBeInstanceOf(ScheduleNotFoundError);
+  });
+});
+
+describe('Temporal UI findability', () => {
+  it("a run's workflow carries search attributes, a memo and a summary, and the UI's search finds it", async () => {
+    const journeyId = await s.publish('Findable', {
+      nodes: [{ id: 'api', type: 'apiTrigger' }, { id: 'wait', type: 'waitForEvent', settings: { eventName: 'Never Sent', timeout: { amount: 30, unit: 'days' } } }],
+      edges: [{ source: 'api', target: 'wait' }],
+    });
+    await s.identify('findme', { email: 'findme@example.com' });
+    const triggered = await s.trigger(journeyId, 'findme');
+    const user = await s.user('findme');
+    const workflowId = triggered.run!.workflowId;
+    expect(workflowId).toBe(`journey/${journeyId}/user/${user.id}/entry/1`);
+    await s.waitingAt(journeyId, 'findme', 'wait');
+
+    const described = await env.temporal.client.workflow.getHandle(workflowId).describe();
+    expect(described.type).toBe('journeyRun');
+    expect(described.typedSearchAttributes.get(searchAttributes.workspaceId)).toBe(workspaceId);
+    expect(described.typedSearchAttributes.get(searchAttributes.journeyId)).toBe(journeyId);
+    expect(described.typedSearchAttributes.get(searchAttributes.journeyVersion)).toBe(1);
+    expect(described.typedSearchAttributes.get(searchAttributes.userId)).toBe(user.id);
+    expect(await described.memo).toEqual({ journey: 'Findable', version: 1, user: user.id, entry: 1, trigger: 'Journey Triggered' });
+    expect(await described.staticSummary()).toBe(`Journey "Findable" v1 for user ${user.id} (entry 1)`);
+
+    // What an operator types into the Temporal UI's search box.
+    const found = await eventually(async () => {
+      const ids: string[] = [];
+      for await (const execution of env.temporal.client.workflow.list({ query: `JourneyId = "${journeyId}" AND UserId = "${user.id}" AND JourneyVersion = 1 AND ExecutionStatus = "Running"` })) ids.push(execution.workflowId);
+      return ids.length ? ids : undefined;
+    }, { what: 'the visibility search to find the run' });
+    expect(found).toEqual([workflowId]);
   });
 });
