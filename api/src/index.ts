@@ -4,3 +4,4 @@ export { schema } from './graphql/schema';
 export { ingestMessages, type IngestionResult } from './ingestion/ingestMessages';
 export { type ApiServer, type ApiServerOptions, createApiServer } from './server';
 export { createWorkspace } from './workspaces/createWorkspace';
+export { credentialsFile, type DemoCredentials, ensureDemoWorkspace } from './seed/demoWorkspace';

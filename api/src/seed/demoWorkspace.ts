@@ -7,6 +7,7 @@ import { createApiKey } from '../auth/apiKeys';
 import { ingestMessages } from '../ingestion/ingestMessages';
 import { createWorkspace } from '../workspaces/createWorkspace';
 import { demoSegmentCalls } from './demoData';
+import { createDemoJourneys } from './demoJourneys';
 
 export interface DemoCredentials {
   workspaceId: string;
@@ -18,8 +19,9 @@ export interface DemoCredentials {
 export const credentialsFile = (dataDir: string) => path.join(dataDir, 'credentials.json');
 
 /**
- * On first start, a demo workspace with a write key, a secret key and a month
- * of sample store activity (ingested through the real ingestion path), and the
+ * On first start, a demo workspace with a write key, a secret key, a month
+ * of sample store activity (ingested through the real ingestion path) and a
+ * live abandoned-cart journey, and the
  * keys written to `.data/credentials.json` (mode 600). Later starts keep everything.
  */
 export async function ensureDemoWorkspace(prisma: PrismaClient, dataDir: string, now = new Date()): Promise<DemoCredentials | null> {
@@ -36,6 +38,8 @@ export async function ensureDemoWorkspace(prisma: PrismaClient, dataDir: string,
   }
   const purchases = await prisma.eventDefinition.findMany({ where: { workspaceId: workspace.id, name: { in: ['buy_byCOD', 'buy_byCC'] } } });
   await prisma.eventGroup.create({ data: { workspaceId: workspace.id, name: 'Purchase', description: 'Orders paid by card or cash on delivery', events: { connect: purchases.map((d) => ({ id: d.id })) } } });
+
+  await createDemoJourneys(prisma, workspace.id);
 
   const credentials = { workspaceId: workspace.id, workspaceSlug: workspace.slug, writeKey: write.key, secretKey: secret.key };
   await mkdir(dataDir, { recursive: true });

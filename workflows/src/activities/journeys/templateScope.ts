@@ -6,7 +6,8 @@ import type { JourneyEvent, JourneyRunIdentity } from '../../journeys/journeyRun
 export function templateScope(run: JourneyRunIdentity, user: UserFacts, trigger: JourneyEvent, context: JsonObject): TemplateScope {
   return {
     user: templateUser(user),
-    event: { name: trigger.name, properties: trigger.properties, timestamp: trigger.timestamp, ...trigger.properties },
+    // Properties at the top (`event.cartId`), also under `properties`; a property called `name` wins over the event's name (`eventName`).
+    event: { name: trigger.name, eventName: trigger.name, properties: trigger.properties, timestamp: trigger.timestamp, ...trigger.properties },
     context,
     journey: { id: run.journeyId, name: run.journeyName, version: run.version, entry: run.entryNumber },
   };
