@@ -153,4 +153,20 @@ describe('webhook step', () => {
     expect(reasonAt(run, 'hook')).toBe(`webhook failed: HTTP 404 from ${host}: {"error":"no such contact"}`);
     expect(sink.received.filter((r) => r.path === '/missing/gone').map((r) => r.method)).toEqual(['DELETE']);
   });
+
+  it('stopping the journey while the step is retrying cancels the run; the step does not take its failed branch', async () => {
+    const journeyId = await s.publish('Stopped mid-retry', hookJourney({ url: `${sink.url}/down/stop`, retry: { maximumAttempts: 10, initialIntervalSeconds: 2 } }));
+    await s.identify('mid-retry', {});
+    await s.trigger(journeyId, 'mid-retry');
+    await sink.waitFor(sink.received.filter((r) => r.path !== '/down/stop').length + 1);
+    const stopped = await s.graphql(`mutation($id: ID!) { stopJourney(id: $id) { cancelledRuns } }`, { id: journeyId });
+    expect(stopped.stopJourney.cancelledRuns).toBe(1);
+    const run = await s.finished(journeyId, 'mid-retry');
+    expect(run).toMatchObject({ status: 'CANCELLED', endReason: 'the journey was stopped' });
+    expect(pathOf(run)).toEqual(['api:next']);
+    expect(run.steps.at(-1)).toMatchObject({ kind: 'ENDED', nodeId: 'hook', reason: 'the journey was stopped' });
+    expect((await s.user('mid-retry')).traits.tags).toBeUndefined();
+    const hook = (await s.stats(journeyId)).nodeStats.find((n: { nodeId: string }) => n.nodeId === 'hook');
+    expect(hook).toMatchObject({ entered: 1, branches: [] });
+  });
 });

@@ -19,6 +19,7 @@ beforeAll(async () => {
     const attempt = sink.received.filter((r) => r.path === request.path).length;
     if (request.path.startsWith('/flaky')) return attempt <= 2 ? { status: 503, body: { error: 'try later' } } : { status: 200, body: { ok: true } };
     if (request.path.startsWith('/reject')) return { status: 422, body: { error: 'unknown recipient' } };
+    if (request.path.startsWith('/down')) return { status: 503, body: { error: 'down' } };
     return { status: 200, body: { ok: true } };
   };
 });
@@ -162,5 +163,17 @@ describe('webhook channel', () => {
     expect(reasonAt(run, 'send')).toBe(`HTTP 422 from ${new URL(sink.url).host}: {"error":"unknown recipient"}`);
     expect(sink.received.filter((r) => r.path === '/reject/named')).toHaveLength(1);
     expect(await messagesOf(s, journeyId)).toEqual([expect.objectContaining({ status: 'FAILED', responseStatus: 422, attempts: 1, error: expect.stringContaining('HTTP 422') })]);
+  });
+
+  it('stopping the journey while a send is being retried cancels the run; the send does not take its failed branch', async () => {
+    const journeyId = await s.publish('Stopped mid-send', sendJourney(webhookMessage('/down')));
+    await s.trigger(journeyId, 'named');
+    await sink.waitFor(sink.received.filter((r) => !r.path.startsWith('/down')).length + 1);
+    expect((await s.graphql(`mutation($id: ID!) { stopJourney(id: $id) { cancelledRuns } }`, { id: journeyId })).stopJourney.cancelledRuns).toBe(1);
+    const run = await s.finished(journeyId, 'named');
+    expect(run).toMatchObject({ status: 'CANCELLED', endReason: 'the journey was stopped' });
+    expect(pathOf(run)).toEqual(['api:next']);
+    expect(run.steps.at(-1)).toMatchObject({ kind: 'ENDED', nodeId: 'send', reason: 'the journey was stopped' });
+    expect(run.steps.map((step) => step.seq)).toEqual(run.steps.map((_, index) => index));
   });
 });

@@ -223,6 +223,8 @@ export async function journeyRun(input: JourneyRunInput): Promise<JourneyRunResu
         } catch (error) {
           if (!(error instanceof ActivityFailure)) throw error;
           steps.restore(pending);
+          // Cancelled because the journey was stopped: the run ends, the step did not fail.
+          if (isCancellation(error)) throw error;
           return { branch: 'failed', reason: `send failed: ${error.cause?.message ?? error.message}` };
         }
       }
@@ -248,6 +250,7 @@ export async function journeyRun(input: JourneyRunInput): Promise<JourneyRunResu
         } catch (error) {
           if (!(error instanceof ActivityFailure)) throw error;
           steps.restore(pending);
+          if (isCancellation(error)) throw error;
           // A non-retryable answer (4xx, template error) ends the step after one attempt, not maximumAttempts.
           const attempts = error.retryState === 'NON_RETRYABLE_FAILURE' ? '' : ` after ${retry.maximumAttempts} attempt(s)`;
           return { branch: 'failed', reason: `webhook failed${attempts}: ${error.cause?.message ?? error.message}` };
