@@ -80,6 +80,27 @@ describe('exit criteria', () => {
     expect(await outboxTo('churned-before@example.com')).toBe(0);
   });
 
+  it("the journey's own update step can meet an exit criterion: the run ends there", async () => {
+    const selfExit = await s.publish('Churn on update', {
+      nodes: [
+        { id: 'api', type: 'apiTrigger' },
+        { id: 'mark', type: 'updateUser', settings: { updates: [{ op: 'set', attribute: 'plan', value: 'churned' }] } },
+        { id: 'mail', type: 'sendMessage', settings: { channel: 'email', subject: 'Bye', html: '<p>bye</p>' } },
+      ],
+      edges: [
+        { source: 'api', target: 'mark' },
+        { source: 'mark', target: 'mail' },
+      ],
+      exitCriteria: [{ kind: 'attribute', attribute: 'plan', operator: 'eq', value: 'churned' }],
+    });
+    await s.identify('self-churn', { email: 'self-churn@example.com', plan: 'pro' });
+    await s.trigger(selfExit, 'self-churn');
+    const run = await s.finished(selfExit, 'self-churn');
+    expect(run).toMatchObject({ status: 'EXITED', endReason: 'exit criterion: plan = churned' });
+    expect(pathOf(run)).toEqual(['api:next', 'mark:next']);
+    expect(await outboxTo('self-churn@example.com')).toBe(0);
+  });
+
   it('without an exit, the run waits the three days and sends', async () => {
     await enterAndWait('stayer');
     await env.temporalEnv.sleep('3 days');
@@ -113,6 +134,8 @@ describe('goal', () => {
       await s.waitingAt(journeyId, userId, 'wait');
     }
     await s.track('refunder', 'Order Completed', { total: 0 });
+    // An order that happened before the user entered (sent late, e.g. by an offline app) is outside the window.
+    await s.track('window-shopper', 'Order Completed', { total: 40 }, { timestamp: new Date(Date.now() - 2 * 3_600_000).toISOString() });
     await s.track('buyer', 'Order Completed', { total: 30 });
     const converted = await eventually(async () => { const run = await s.run(journeyId, 'buyer'); return run?.convertedAt ? run : undefined; }, { what: 'the conversion' });
     expect(converted.status).toBe('ACTIVE');

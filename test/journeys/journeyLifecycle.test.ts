@@ -31,6 +31,7 @@ const dayThenMail = (subject: string, eventName = `Visited ${subject}`) => ({
     { source: 'day', target: 'mail' },
   ],
   entryRules: { reEntry: { mode: 'anyTime' } },
+  exitCriteria: [{ kind: 'event', eventName: 'Unsubscribed' }],
 });
 
 /** A lifecycle mutation; a GraphQL error comes back as `{ error: { code, message } }`. */
@@ -47,9 +48,11 @@ const mailsTo = async (email: string) =>
 
 it('pause stops new entries (events and API) while runs in flight continue; resume accepts entries again', async () => {
   const journeyId = await s.publish('Pausable', dayThenMail('Hello', 'Visited'));
-  for (const userId of ['p-early', 'p-during', 'p-after']) await s.identify(userId, { email: `${userId}@example.com` });
-  await s.track('p-early', 'Visited');
-  await s.waitingAt(journeyId, 'p-early', 'day');
+  for (const userId of ['p-early', 'p-leaver', 'p-during', 'p-after']) await s.identify(userId, { email: `${userId}@example.com` });
+  for (const userId of ['p-early', 'p-leaver']) {
+    await s.track(userId, 'Visited');
+    await s.waitingAt(journeyId, userId, 'day');
+  }
 
   expect(await lifecycle('pauseJourney', journeyId)).toEqual({ status: 'PAUSED', latestVersion: 1 });
   expect(await lifecycle('pauseJourney', journeyId)).toEqual({ error: { code: 'CONFLICT', message: 'Only a live journey can be paused (this one is paused)' } });
@@ -57,6 +60,9 @@ it('pause stops new entries (events and API) while runs in flight continue; resu
   await s.processed();
   expect(await s.run(journeyId, 'p-during')).toBeNull();
   expect(await s.trigger(journeyId, 'p-during')).toMatchObject({ entered: false, reason: 'the journey is paused' });
+  // Runs in flight still hear their events while the journey is paused.
+  await s.track('p-leaver', 'Unsubscribed');
+  expect(await s.finished(journeyId, 'p-leaver')).toMatchObject({ status: 'EXITED', endReason: 'exit criterion: Unsubscribed' });
 
   await env.temporalEnv.sleep('1 day');
   expect(pathOf(await s.finished(journeyId, 'p-early'))).toEqual(['visit:next', 'day:next', 'mail:sent']);
