@@ -3,11 +3,12 @@ import type { StoredEvent } from './eventStore';
 import type { Transaction } from './ingestionTransaction';
 import type { SqlParams } from './sqlParams';
 
-/** The part of a batch's lookup that finds the blocked event definitions among `names`. */
+/** The part of a batch's lookup that finds the blocked event definitions among `names` (one index probe per name). */
 export function blockedEventNamesQuery(params: SqlParams, workspace: string, names: string[]): string | null {
   if (!names.length) return null;
   return `SELECT 'blocked' AS source, d.name AS value, NULL::text AS id, NULL::text AS "externalId"
-            FROM "EventDefinition" d WHERE d."workspaceId" = ${workspace} AND d.status = 'BLOCKED' AND d.name IN (SELECT jsonb_array_elements_text(${params.add(JSON.stringify(names))}::jsonb))`;
+            FROM jsonb_array_elements_text(${params.add(JSON.stringify(names))}::jsonb) AS k(value)
+            CROSS JOIN LATERAL (SELECT name FROM "EventDefinition" WHERE "workspaceId" = ${workspace} AND name = k.value AND status = 'BLOCKED' LIMIT 1) d`;
 }
 
 export async function countDroppedEvents(tx: Transaction, workspaceId: string, droppedByName: Map<string, number>): Promise<void> {
