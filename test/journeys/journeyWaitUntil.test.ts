@@ -89,14 +89,18 @@ it("timeOfDay: the next 09:00 in the user's time zone, else in the fallback zone
   const saturday = await s.publish('Saturday evening', waitJourney({ mode: 'timeOfDay', time: '18:30', weekdays: ['sat'], fallbackTimezone: 'Europe/Berlin' }));
   await s.identify('tokyo', { timezone: 'Asia/Tokyo' });
   await s.identify('nozone', {});
+  await s.identify('badzone', { timezone: 'Mars/Olympus_Mons' });
   for (const userId of ['tokyo', 'nozone']) {
     await s.trigger(nine, userId);
     await s.trigger(saturday, userId);
   }
+  // A time zone that is not one: the fallback zone.
+  await s.trigger(nine, 'badzone');
   const local = (ms: number, timeZone: string) => new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms);
   const expectations: Array<[string, string, string, string, RegExp, number]> = [
     [nine, 'tokyo', "user's time zone Asia/Tokyo", 'Asia/Tokyo', /^\w{3} 09:00$/, day],
     [nine, 'nozone', 'fallback time zone America/New_York', 'America/New_York', /^\w{3} 09:00$/, day],
+    [nine, 'badzone', 'fallback time zone America/New_York', 'America/New_York', /^\w{3} 09:00$/, day],
     [saturday, 'tokyo', "user's time zone Asia/Tokyo", 'Asia/Tokyo', /^Sat 18:30$/, 7 * day],
     [saturday, 'nozone', 'fallback time zone Europe/Berlin', 'Europe/Berlin', /^Sat 18:30$/, 7 * day],
   ];
@@ -112,7 +116,7 @@ it("timeOfDay: the next 09:00 in the user's time zone, else in the fallback zone
   }
 
   await env.temporalEnv.sleep('1 day');
-  for (const userId of ['tokyo', 'nozone']) expect(reasonAt(await s.finished(nine, userId), 'until')).toMatch(/^waited until 09:00 on /);
+  for (const userId of ['tokyo', 'nozone', 'badzone']) expect(reasonAt(await s.finished(nine, userId), 'until')).toMatch(/^waited until 09:00 on /);
   await env.temporalEnv.sleep('6 days');
   for (const userId of ['tokyo', 'nozone']) expect((await s.finished(saturday, userId)).status).toBe('COMPLETED');
 });
