@@ -1,6 +1,7 @@
 /**
- * Two projects: `unit` (pure logic, no I/O) and `integration` (through the real
- * parts: PGlite or Postgres, the Temporal dev server, HTTP). Select with
+ * Three projects: `unit` (pure logic, no I/O), `integration` (through the real
+ * parts: PGlite or Postgres, the Temporal dev server, HTTP) and `browser` (the
+ * production build of web/ in Debian's Chromium). Select with
  * `npx jest --selectProjects unit`.
  */
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
@@ -24,6 +25,14 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       testPathIgnorePatterns: ['/node_modules/', '/test/browser/'],
       globalSetup: '<rootDir>/test/support/globalSetup.ts',
+      setupFiles: ['<rootDir>/test/support/quietTemporal.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/timeouts.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/browser/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/support/browser/globalSetup.ts',
       setupFiles: ['<rootDir>/test/support/quietTemporal.ts'],
       setupFilesAfterEnv: ['<rootDir>/test/support/timeouts.ts'],
     },
