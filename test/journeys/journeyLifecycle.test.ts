@@ -1,4 +1,4 @@
-import { type JourneyTestEnvironment, startJourneyTestEnvironment, startTimeSkippingEnvironment } from '../support';
+import { eventually, type JourneyTestEnvironment, startJourneyTestEnvironment, startTimeSkippingEnvironment } from '../support';
 import { journeyScenario, type JourneyScenario, pathOf } from '../support/journeyScenario';
 
 // Pause, resume, stop, archive, and publishing a new version while runs are in flight. Runs wait a day
@@ -91,7 +91,8 @@ it('stop cancels every run in flight (each records why), refuses entries; publis
     const run = await s.finished(journeyId, userId);
     expect(run).toMatchObject({ status: 'CANCELLED', endReason: 'the journey was stopped' });
     expect(run.steps.at(-1)).toMatchObject({ kind: 'ENDED', nodeId: 'day', reason: 'the journey was stopped' });
-    expect((await env.temporalEnv.client.workflow.getHandle(run.workflowId).describe()).status.name).toBe('CANCELLED');
+    // The run's record ends first; its workflow closes as cancelled right after.
+    await eventually(async () => (await env.temporalEnv.client.workflow.getHandle(run.workflowId).describe()).status.name === 'CANCELLED', { what: `${userId}'s workflow to close as cancelled` });
   }
   expect((await s.stats(journeyId)).stats).toMatchObject({ entered: 3, active: 0, cancelled: 3 });
   expect(await s.trigger(journeyId, 'st-1')).toMatchObject({ entered: false, reason: 'the journey is stopped' });
