@@ -193,6 +193,14 @@ describe('several triggers in one journey', () => {
     // Re-entry "never" holds whichever trigger comes second.
     expect(await s.trigger(journeyId, 'multi-event')).toMatchObject({ entered: false, reason: 'already entered once (re-entry: never)', run: null });
     for (const userId of ['multi-event', 'multi-api', 'multi-import']) expect((await s.user(userId)).traits.tags).toEqual(['welcomed']);
+
+    // Version 2 drops the scheduled trigger: publishing deletes its schedule; the other triggers stay.
+    const v2 = { nodes: [{ id: 'signup', type: 'eventTrigger', settings: { eventName: 'Signed Up' } }, { id: 'api', type: 'apiTrigger' }, { id: 'tag', type: 'updateUser', settings: { updates: [{ op: 'addTag', tag: 'welcomed' }] } }], edges: [{ source: 'signup', target: 'tag' }, { source: 'api', target: 'tag' }] };
+    await s.graphql(`mutation($input: UpdateJourneyDraftInput!) { updateJourneyDraft(input: $input) { id } }`, { input: { id: journeyId, draft: v2 } });
+    expect((await s.graphql(`mutation($id: ID!) { publishJourney(id: $id) { latestVersion } }`, { id: journeyId })).publishJourney.latestVersion).toBe(2);
+    await expect(schedule.describe()).rejects.toBeInstanceOf(ScheduleNotFoundError);
+    await s.identify('multi-v2', {});
+    expect(await s.trigger(journeyId, 'multi-v2')).toMatchObject({ entered: true, run: { version: 2 } });
   });
 });
 
