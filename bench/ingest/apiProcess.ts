@@ -22,11 +22,14 @@ export interface ApiProcess {
   kill(): void;
 }
 
+/** The Node flags the API runs with in production: api's `start` script and docker/compose.yaml. */
+export const apiNodeFlags = ['--max-old-space-size=256'];
+
 export async function startApiProcess(config: DatabaseConfig, timeoutMs = 120_000): Promise<ApiProcess> {
   const child: ChildProcess = fork(path.join(__dirname, 'apiChild.ts'), [], {
     // tsx as a loader, resolved from here so the child does not depend on the working directory;
     // BENCH_API_NODE_ARGS adds flags for profiling, e.g. "--cpu-prof --cpu-prof-dir=bench/.out/prof".
-    execArgv: ['--import', pathToFileURL(require.resolve('tsx')).href, ...(process.env.BENCH_API_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [])],
+    execArgv: ['--import', pathToFileURL(require.resolve('tsx')).href, ...apiNodeFlags, ...(process.env.BENCH_API_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [])],
     env: { ...process.env, [childConfigVariable]: JSON.stringify(config), NODE_ENV: 'production' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
