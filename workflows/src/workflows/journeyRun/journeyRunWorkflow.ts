@@ -168,7 +168,8 @@ export async function journeyRun(input: JourneyRunInput): Promise<JourneyRunResu
             : await bookkeeping.planJourneyWaitUntil({ run, nodeId: node.id, settings: node.settings, trigger: input.trigger, nowMs: now, steps: steps.take(), convertedAt: state.convertedAt });
         if (plan.untilMs === null) return { branch: 'next', reason: plan.reason };
         if (plan.untilMs <= now) return { branch: 'next', reason: `${plan.reason}: already passed, continued at once` };
-        return sleepAt(node, plan.untilMs, `waiting ${plan.reason}`, `waited ${plan.reason}`);
+        // An absolute date already names the instant.
+        return sleepAt(node, plan.untilMs, `waiting ${plan.reason}`, `waited ${plan.reason}`, node.settings.mode !== 'absolute');
       }
 
       case 'waitForEvent': {
@@ -262,8 +263,8 @@ export async function journeyRun(input: JourneyRunInput): Promise<JourneyRunResu
     }
   };
 
-  const sleepAt = async (node: JourneyNode, untilMs: number, waitingReason: string, doneReason: string): Promise<NodeOutcome> => {
-    waitingLabel = `${waitingReason} (until ${new Date(untilMs).toISOString()})`;
+  const sleepAt = async (node: JourneyNode, untilMs: number, waitingReason: string, doneReason: string, showInstant = true): Promise<NodeOutcome> => {
+    waitingLabel = showInstant ? `${waitingReason} (until ${new Date(untilMs).toISOString()})` : waitingReason;
     steps.add('WAITING', node.id, { reason: waitingLabel });
     setCurrentDetails(`${nodeLabel(node)}: ${waitingLabel}`);
     waiting = { sinceMs: workflowNow(), listeningTo: listenedAlways };
