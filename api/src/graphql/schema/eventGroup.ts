@@ -1,10 +1,10 @@
-import { Prisma } from '@tideflow/db';
 import { z } from 'zod';
 import { builder } from '../builder';
 import { type GraphQLContext, workspaceOf } from '../context';
-import { ConflictError, InputError, type InputProblem, NotFoundError } from '../errors';
+import { InputError, type InputProblem, NotFoundError } from '../errors';
 import { requireUuid } from './ids';
 import { storableText } from './text';
+import { nameTaken, writingUniqueName } from './uniqueName';
 
 builder.prismaObject('EventGroup', {
   description: 'Several event names reported as one, e.g. buy_byCOD + buy_byCC → Purchase.',
@@ -60,22 +60,13 @@ async function membersFor(context: GraphQLContext, eventNames: string[], groupId
   return definitions.map((d) => ({ id: d.id }));
 }
 
-const nameTaken = (name: string) => new ConflictError(`An event group named "${name}" already exists`, 'input.name');
+const anEventGroup = 'An event group';
 
 async function assertNameFree(context: GraphQLContext, name: string, exceptId?: string) {
   const existing = await context.prisma.eventGroup.findUnique({ where: { workspaceId_name: { workspaceId: workspaceOf(context), name } } });
-  if (existing && existing.id !== exceptId) throw nameTaken(name);
+  if (existing && existing.id !== exceptId) throw nameTaken(anEventGroup, name);
 }
 
-/** A concurrent request can take the name between the check and the write: the unique index decides, and the loser gets the same CONFLICT. */
-async function writingName<T>(name: string | undefined, write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (error) {
-    if (name && error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw nameTaken(name);
-    throw error;
-  }
-}
 
 builder.mutationField('createEventGroup', (t) =>
   t.prismaField({
@@ -85,7 +76,7 @@ builder.mutationField('createEventGroup', (t) =>
       const name = input.name.trim();
       await assertNameFree(context, name);
       const members = await membersFor(context, input.eventNames, null);
-      return writingName(name, () =>
+      return writingUniqueName(anEventGroup, name, () =>
         context.prisma.eventGroup.create({ ...query, data: { workspaceId: workspaceOf(context), name, description: input.description ?? null, events: { connect: members } } }),
       );
     },
@@ -103,7 +94,7 @@ builder.mutationField('updateEventGroup', (t) =>
       const name = input.name?.trim();
       if (name) await assertNameFree(context, name, id);
       const members = input.eventNames ? await membersFor(context, input.eventNames, id) : undefined;
-      return writingName(name, () =>
+      return writingUniqueName(anEventGroup, name, () =>
         context.prisma.eventGroup.update({
           ...query,
           where: { id },

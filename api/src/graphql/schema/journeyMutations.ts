@@ -1,4 +1,3 @@
-import { Prisma } from '@tideflow/db';
 import { archiveJourney, JourneyLifecycleError, pauseJourney, publishJourney, resumeJourney, stopJourney, validateJourneyDraft } from '@tideflow/workflows';
 import { z } from 'zod';
 import { builder } from '../builder';
@@ -7,6 +6,7 @@ import { ConflictError, inputError, JourneyInvalidError, NotFoundError, Temporal
 import { findJourney } from './journey';
 import { JourneyValidationRef } from './journeyProblem';
 import { requireStorable, storableText } from './text';
+import { writingUniqueName } from './uniqueName';
 
 const Name = z.string().trim().min(1, 'must not be empty').max(255, 'must be at most 255 characters').superRefine(storableText);
 const Description = z.string().max(2000, 'must be at most 2000 characters').superRefine(storableText);
@@ -22,16 +22,6 @@ function requireDraft(draft: unknown, field: string): object {
 
 const emptyDraft = { nodes: [], edges: [], entryRules: { reEntry: { mode: 'never' } }, exitCriteria: [] };
 
-const nameTaken = (name: string) => new ConflictError(`A journey named "${name}" already exists`, 'input.name');
-
-async function writingName<T>(name: string | undefined, write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (error) {
-    if (name && error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw nameTaken(name);
-    throw error;
-  }
-}
 
 /** Lifecycle errors from the journey service, as typed GraphQL errors. */
 async function lifecycle<T>(work: () => Promise<T>): Promise<T> {
@@ -64,7 +54,7 @@ builder.mutationField('createJourney', (t) =>
     resolve: async (query, _root, { input }, context) => {
       const draft = input.draft == null ? emptyDraft : requireDraft(input.draft, 'input.draft');
       const name = input.name.trim();
-      return writingName(name, () => context.prisma.journey.create({ ...query, data: { workspaceId: workspaceOf(context), name, description: input.description ?? null, draft } }));
+      return writingUniqueName('A journey', name, () => context.prisma.journey.create({ ...query, data: { workspaceId: workspaceOf(context), name, description: input.description ?? null, draft } }));
     },
   }),
 );
@@ -89,7 +79,7 @@ builder.mutationField('updateJourneyDraft', (t) =>
       if (journey.status === 'ARCHIVED') throw new ConflictError('An archived journey cannot be edited', 'input.id');
       const draft = input.draft == null ? undefined : requireDraft(input.draft, 'input.draft');
       const name = input.name?.trim();
-      return writingName(name, async () => {
+      return writingUniqueName('A journey', name, async () => {
         const updated = await context.prisma.journey.updateMany({
           where: { id: journey.id, ...(input.expectedRevision != null ? { draftRevision: input.expectedRevision } : {}) },
           data: { ...(name ? { name } : {}), ...(input.description !== undefined ? { description: input.description } : {}), ...(draft ? { draft } : {}), draftRevision: { increment: 1 } },
