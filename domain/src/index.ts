@@ -17,3 +17,5 @@ export * from './conditions/propertyFilter';
 export * from './conditions/timeZones';
 export * from './conditions/valueAtPath';
 export * from './journeys';
+export * from './segments';
+export * from './attributes/subscriptions';

@@ -31,9 +31,9 @@ export const BehaviourCondition = z.object({
 });
 
 /** Member (or not) of a segment: evaluated once segments exist (see the segments issue). */
-export const SegmentCondition = z.object({ kind: z.literal('segment'), segmentId: z.string().min(1), member: z.boolean().default(true) });
+export const InSegmentCondition = z.object({ kind: z.literal('segment'), segmentId: z.string().min(1), member: z.boolean().default(true) });
 
-export const JourneyCondition = z.discriminatedUnion('kind', [AttributeCondition, TriggerPropertyCondition, ContextCondition, BehaviourCondition, SegmentCondition]);
+export const JourneyCondition = z.discriminatedUnion('kind', [AttributeCondition, TriggerPropertyCondition, ContextCondition, BehaviourCondition, InSegmentCondition]);
 export type JourneyCondition = z.infer<typeof JourneyCondition>;
 export type BehaviourCondition = z.infer<typeof BehaviourCondition>;
 

@@ -1,0 +1,73 @@
+import { isSystemAttributeName, systemAttributeTypes } from '../../attributes/systemAttributes';
+import type { AttributeType } from '../../attributes/attributeType';
+import type { SegmentConditionOf } from '../segmentDefinition';
+import type { SqlParams } from './sqlParams';
+import { containsSql, equalsSql, inListSql, orderSql, presentSql, type SqlValue, timestampOf } from './valueSql';
+
+/** A user attribute of `u`: a system column, or a (dotted) path into `u.traits`. */
+export function attributeValue(name: string, traitTypes: ReadonlyMap<string, AttributeType>, params: SqlParams): SqlValue {
+  if (isSystemAttributeName(name)) {
+    // Column names come from the fixed list of system attributes, never from input.
+    const column = `u."${name}"`;
+    const type = systemAttributeTypes[name];
+    return { text: type === 'DATE' ? `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` : column, jsonb: null, type };
+  }
+  const trait = name.startsWith('traits.') ? name.slice('traits.'.length) : name;
+  const path = params.path(trait);
+  return { text: `(u.traits #>> ${path})`, jsonb: `(u.traits #> ${path})`, type: traitTypes.get(trait) };
+}
+
+type Comparison = Pick<SegmentConditionOf<'attribute'>, 'operator' | 'value' | 'values' | 'from' | 'to' | 'days'>;
+
+/** A typed comparison on a value; `now` anchors relative dates. Never NULL: missing values make it false (true for the negative operators). */
+export function comparisonSql(value: SqlValue, c: Comparison, now: Date, params: SqlParams): string {
+  const strict = (sql: string) => `COALESCE(${sql}, false)`;
+  const negative = (sql: string) => `(NOT ${presentSql(value)} OR NOT ${strict(sql)})`;
+  const day = 86_400_000;
+  switch (c.operator) {
+    case 'equals':
+      return strict(equalsSql(value, c.value!, params));
+    case 'notEquals':
+      return negative(equalsSql(value, c.value!, params));
+    case 'contains':
+      return strict(containsSql(value, c.value!, params));
+    case 'notContains':
+      return negative(containsSql(value, c.value!, params));
+    case 'startsWith':
+      return strict(`starts_with(lower(${value.text}), lower(${params.add(String(c.value), 'text')}))`);
+    case 'endsWith': {
+      const suffix = params.add(String(c.value), 'text');
+      return strict(`right(lower(${value.text}), char_length(${suffix})) = lower(${suffix})`);
+    }
+    case 'in':
+      return strict(inListSql(value, c.values!, params));
+    case 'notIn':
+      return negative(inListSql(value, c.values!, params));
+    case 'exists':
+      return strict(presentSql(value));
+    case 'notExists':
+      return `NOT ${strict(presentSql(value))}`;
+    case 'greaterThan':
+      return strict(orderSql(value, '>', c.value as string | number, params));
+    case 'greaterOrEqual':
+      return strict(orderSql(value, '>=', c.value as string | number, params));
+    case 'lessThan':
+      return strict(orderSql(value, '<', c.value as string | number, params));
+    case 'lessOrEqual':
+      return strict(orderSql(value, '<=', c.value as string | number, params));
+    case 'between':
+      return strict(`${orderSql(value, '>=', c.from!, params)} AND ${orderSql(value, '<=', c.to!, params)}`);
+    case 'before':
+      return strict(`${timestampOf(value)} < ${params.add(new Date(String(c.value)), 'timestamptz')}`);
+    case 'after':
+      return strict(`${timestampOf(value)} > ${params.add(new Date(String(c.value)), 'timestamptz')}`);
+    case 'withinLastDays':
+      return strict(`${timestampOf(value)} >= ${params.add(new Date(now.getTime() - c.days! * day), 'timestamptz')} AND ${timestampOf(value)} <= ${params.add(now, 'timestamptz')}`);
+    case 'moreThanDaysAgo':
+      return strict(`${timestampOf(value)} < ${params.add(new Date(now.getTime() - c.days! * day), 'timestamptz')}`);
+    case 'isTrue':
+      return strict(`lower(${value.text}) = 'true'`);
+    case 'isFalse':
+      return strict(`lower(${value.text}) = 'false'`);
+  }
+}

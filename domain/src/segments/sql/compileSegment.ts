@@ -1,0 +1,90 @@
+import type { AttributeType } from '../../attributes/attributeType';
+import type { SegmentCondition, SegmentDefinition, SegmentNode } from '../segmentDefinition';
+import { attributeValue, comparisonSql } from './attributeSql';
+import { aggregateSql, behaviourSql, type EventScopeContext, eventTimeSql, rfmSql } from './eventSql';
+import { reachabilitySql } from './reachabilitySql';
+import { SqlParams } from './sqlParams';
+
+export interface SegmentSqlContext {
+  workspaceId: string;
+  /** "Now" for sliding windows and relative dates. */
+  now: Date;
+  /** Custom traits' types from the attribute catalog (system attributes are known). */
+  traitTypes: ReadonlyMap<string, AttributeType>;
+  /** Event groups: name → member event names. */
+  eventGroups: ReadonlyMap<string, readonly string[]>;
+}
+
+export interface SegmentQuery {
+  text: string;
+  params: unknown[];
+}
+
+function conditionSql(condition: SegmentCondition, ctx: EventScopeContext, traitTypes: ReadonlyMap<string, AttributeType>): string {
+  switch (condition.type) {
+    case 'attribute':
+    case 'technology':
+      return comparisonSql(attributeValue(condition.attribute, traitTypes, ctx.params), condition, ctx.now, ctx.params);
+    case 'behaviour':
+      return behaviourSql(condition, ctx);
+    case 'eventTime':
+      return eventTimeSql(condition, ctx);
+    case 'aggregate':
+      return aggregateSql(condition, ctx);
+    case 'reachability': {
+      const reachable = reachabilitySql(condition.channel, ctx.params);
+      return condition.reachable ? reachable : `NOT ${reachable}`;
+    }
+    case 'segment': {
+      const member = `EXISTS (SELECT 1 FROM "SegmentMember" m WHERE m."segmentId" = ${ctx.params.add(condition.segmentId, 'uuid')} AND m."userId" = u.id)`;
+      return condition.member ? member : `NOT ${member}`;
+    }
+    case 'rfm':
+      return rfmSql(condition, ctx);
+  }
+}
+
+function nodeSql(node: SegmentNode, ctx: EventScopeContext, traitTypes: ReadonlyMap<string, AttributeType>): string {
+  if (node.type !== 'group') return `(${conditionSql(node, ctx, traitTypes)})`;
+  const parts = node.children.map((child) => nodeSql(child, ctx, traitTypes));
+  const joined = parts.length ? `(${parts.join(node.match === 'all' ? '\n AND ' : '\n OR ')})` : node.match === 'all' ? 'true' : 'false';
+  return node.negate ? `(NOT ${joined})` : joined;
+}
+
+/** The predicate over users `u` (with the workspace), and its parameters. */
+function compilePredicate(definition: SegmentDefinition, context: SegmentSqlContext, userId: string | null): { where: string; params: SqlParams } {
+  const params = new SqlParams();
+  const workspace = params.add(context.workspaceId, 'uuid');
+  const user = userId === null ? null : params.add(userId, 'uuid');
+  const ctx: EventScopeContext = { workspace, now: context.now, eventGroups: context.eventGroups, user, params };
+  const predicate = nodeSql(definition.root, ctx, context.traitTypes);
+  return { where: `u."workspaceId" = ${workspace}${user ? ` AND u.id = ${user}` : ''} AND ${predicate}`, params };
+}
+
+/** Every member's id: full computation (and the source of static snapshots). */
+export function segmentMembersQuery(definition: SegmentDefinition, context: SegmentSqlContext): SegmentQuery {
+  const { where, params } = compilePredicate(definition, context, null);
+  return { text: `SELECT u.id FROM "User" u WHERE ${where}`, params: params.values };
+}
+
+/** One row (the user's id) when the user is a member, none otherwise: live updates per event. */
+export function segmentUserCheckQuery(definition: SegmentDefinition, context: SegmentSqlContext, userId: string): SegmentQuery {
+  const { where, params } = compilePredicate(definition, context, userId);
+  return { text: `SELECT u.id FROM "User" u WHERE ${where}`, params: params.values };
+}
+
+/**
+ * Size while editing: counts members among a deterministic sample of users
+ * (`samplePercent` of them by id hash; 100 counts everyone) and returns up to
+ * `sampleSize` members, most recently seen first.
+ */
+export function segmentEstimateQuery(definition: SegmentDefinition, context: SegmentSqlContext, options: { samplePercent: number; sampleSize: number }): SegmentQuery {
+  const { where, params } = compilePredicate(definition, context, null);
+  const sampled = options.samplePercent >= 100 ? '' : ` AND (hashtext(u.id::text) & 1023) < ${params.add(Math.max(1, Math.round(options.samplePercent * 10.24)), 'int')}`;
+  const limit = params.add(options.sampleSize, 'int');
+  return {
+    text: `WITH members AS (SELECT u.id, u."lastSeenAt" FROM "User" u WHERE ${where}${sampled})
+      SELECT (SELECT count(*) FROM members)::int AS matched, COALESCE((SELECT jsonb_agg(id) FROM (SELECT id FROM members ORDER BY "lastSeenAt" DESC LIMIT ${limit}) sample), '[]'::jsonb) AS sample`,
+    params: params.values,
+  };
+}

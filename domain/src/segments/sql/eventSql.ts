@@ -1,0 +1,119 @@
+import type { ComparisonOperator } from '../../conditions/comparison';
+import type { PropertyFilter } from '../../conditions/propertyFilter';
+import { rfmBuckets } from '../rfm';
+import type { EventRef, SegmentConditionOf } from '../segmentDefinition';
+import { windowBounds, type SegmentWindow } from '../segmentWindow';
+import { comparisonSql } from './attributeSql';
+import type { SqlParams } from './sqlParams';
+import { numericOf, type SqlValue } from './valueSql';
+
+export interface EventScopeContext {
+  workspace: string;
+  now: Date;
+  eventGroups: ReadonlyMap<string, readonly string[]>;
+  /** One user's check: every event subquery is narrowed to them. */
+  user: string | null;
+  params: SqlParams;
+}
+
+const attributeOperatorOf: Record<ComparisonOperator, SegmentConditionOf<'attribute'>['operator']> = {
+  eq: 'equals', neq: 'notEquals', gt: 'greaterThan', gte: 'greaterOrEqual', lt: 'lessThan', lte: 'lessOrEqual',
+  contains: 'contains', notContains: 'notContains', in: 'in', notIn: 'notIn', exists: 'exists', notExists: 'notExists',
+};
+
+/** An event property filter on `e.properties`, with the same meaning as in journeys. */
+export function propertyFilterSql(filter: PropertyFilter, ctx: EventScopeContext): string {
+  const path = ctx.params.path(filter.property);
+  const value: SqlValue = { text: `(e.properties #>> ${path})`, jsonb: `(e.properties #> ${path})`, type: undefined };
+  if ((filter.operator === 'eq' || filter.operator === 'neq') && filter.value === null) return comparisonSql(value, { operator: filter.operator === 'eq' ? 'notExists' : 'exists' }, ctx.now, ctx.params);
+  const list = Array.isArray(filter.value) ? filter.value.map((v) => (typeof v === 'boolean' ? String(v) : v)) : undefined;
+  return comparisonSql(value, { operator: attributeOperatorOf[filter.operator], value: Array.isArray(filter.value) || filter.value === null ? undefined : filter.value, values: list }, ctx.now, ctx.params);
+}
+
+/** The names an event reference stands for (a group: its members). */
+export function eventNamesOf(event: EventRef, groups: ReadonlyMap<string, readonly string[]>): readonly string[] {
+  return event.kind === 'event' ? [event.name] : (groups.get(event.name) ?? []);
+}
+
+/** WHERE clause for `e` rows: workspace, name(s), window, filters, and the one user when checking one. */
+export function eventScope(event: EventRef, filters: readonly PropertyFilter[], window: SegmentWindow | null, ctx: EventScopeContext): string {
+  const names = eventNamesOf(event, ctx.eventGroups);
+  const parts = [`e."workspaceId" = ${ctx.workspace}`];
+  parts.push(names.length === 1 ? `e.name = ${ctx.params.add(names[0], 'text')}` : names.length ? `e.name IN ${ctx.params.list(names)}` : 'false');
+  if (ctx.user) parts.push(`e."userId" = ${ctx.user}`);
+  if (window) {
+    const { from, to } = windowBounds(window, ctx.now.getTime());
+    if (from) parts.push(`e.timestamp >= ${ctx.params.add(from, 'timestamptz')}`);
+    if (to) parts.push(`e.timestamp < ${ctx.params.add(to, 'timestamptz')}`);
+  }
+  for (const filter of filters) parts.push(propertyFilterSql(filter, ctx));
+  return parts.join(' AND ');
+}
+
+const usersHaving = (scope: string, having: string) => `u.id IN (SELECT e."userId" FROM "Event" e WHERE ${scope} GROUP BY e."userId" HAVING ${having})`;
+const anyEvent = (scope: string) => `EXISTS (SELECT 1 FROM "Event" e WHERE e."userId" = u.id AND ${scope})`;
+
+/** Did (not) do E, N times (at least / exactly / at most), in the window. */
+export function behaviourSql(c: SegmentConditionOf<'behaviour'>, ctx: EventScopeContext): string {
+  const scope = eventScope(c.event, c.filters, c.window, ctx);
+  const { rule, times } = c.count;
+  let did: string;
+  if ((rule === 'atLeast' && times <= 1)) did = anyEvent(scope);
+  else if (rule === 'atLeast') did = usersHaving(scope, `count(*) >= ${ctx.params.add(times, 'int')}`);
+  else if (times === 0) did = `NOT ${anyEvent(scope)}`;
+  else if (rule === 'exactly') did = usersHaving(scope, `count(*) = ${ctx.params.add(times, 'int')}`);
+  else did = `NOT ${usersHaving(scope, `count(*) > ${ctx.params.add(times, 'int')}`)}`;
+  return c.did ? did : `NOT (${did})`;
+}
+
+/** The first / last time E happened lies in the window. */
+export function eventTimeSql(c: SegmentConditionOf<'eventTime'>, ctx: EventScopeContext): string {
+  const scope = eventScope(c.event, c.filters, null, ctx);
+  const at = c.which === 'first' ? 'min(e.timestamp)' : 'max(e.timestamp)';
+  const { from, to } = windowBounds(c.window, ctx.now.getTime());
+  const bounds = [from ? `${at} >= ${ctx.params.add(from, 'timestamptz')}` : null, to ? `${at} < ${ctx.params.add(to, 'timestamptz')}` : null].filter(Boolean);
+  return usersHaving(scope, bounds.length ? bounds.join(' AND ') : 'true');
+}
+
+/** sum / avg / min / max of a numeric property compared to a value. A sum over no events is 0. */
+export function aggregateSql(c: SegmentConditionOf<'aggregate'>, ctx: EventScopeContext): string {
+  const scope = eventScope(c.event, c.filters, c.window, ctx);
+  const path = ctx.params.path(c.property);
+  const amount = numericOf({ text: `(e.properties #>> ${path})`, jsonb: `(e.properties #> ${path})`, type: 'NUMBER' });
+  const aggregate = `${c.aggregate}(${amount})`;
+  const value = ctx.params.add(c.value!, 'numeric');
+  const test = (x: string) => {
+    switch (c.operator) {
+      case 'greaterThan':
+        return `${x} > ${value}`;
+      case 'greaterOrEqual':
+        return `${x} >= ${value}`;
+      case 'lessThan':
+        return `${x} < ${value}`;
+      case 'lessOrEqual':
+        return `${x} <= ${value}`;
+      case 'equals':
+        return `${x} = ${value}`;
+      case 'between':
+        return `${x} BETWEEN ${value} AND ${ctx.params.add(c.to ?? c.value!, 'numeric')}`;
+    }
+  };
+  const having = usersHaving(scope, test(aggregate));
+  // "Spent less than 100" includes those who spent nothing.
+  const zeroCounts = c.aggregate === 'sum' && ({ greaterThan: 0 > c.value!, greaterOrEqual: 0 >= c.value!, lessThan: 0 < c.value!, lessOrEqual: 0 <= c.value!, equals: c.value === 0, between: c.value! <= 0 && 0 <= (c.to ?? c.value!) })[c.operator];
+  return zeroCounts ? `(${having} OR NOT ${anyEvent(scope)})` : having;
+}
+
+/** RFM: quintile scores among users who did E in the window; the bucket is a range of scores. */
+export function rfmSql(c: SegmentConditionOf<'rfm'>, ctx: EventScopeContext): string {
+  // Scores are relative to every user, so the one-user narrowing does not apply here.
+  const scope = eventScope(c.event, [], c.window, { ...ctx, user: null });
+  const path = ctx.params.path(c.amountProperty);
+  const amount = numericOf({ text: `(e.properties #>> ${path})`, jsonb: `(e.properties #> ${path})`, type: 'NUMBER' });
+  const { ranges } = rfmBuckets[c.bucket];
+  const range = (axis: 'r' | 'f' | 'm') => `s.${axis} BETWEEN ${ranges[axis][0]} AND ${ranges[axis][1]}`;
+  return `u.id IN (SELECT s."userId" FROM (
+    SELECT e."userId", ntile(5) OVER (ORDER BY max(e.timestamp)) AS r, ntile(5) OVER (ORDER BY count(*)) AS f, ntile(5) OVER (ORDER BY COALESCE(sum(${amount}), 0)) AS m
+      FROM "Event" e WHERE ${scope} GROUP BY e."userId") s
+   WHERE ${range('r')} AND ${range('f')} AND ${range('m')}${ctx.user ? ` AND s."userId" = ${ctx.user}` : ''})`;
+}
