@@ -3,7 +3,7 @@ import { blockedEventNamesQuery } from './catalogStore';
 import { storedMessageIdsQuery } from './eventStore';
 import { type IdentityRow, identitySnapshotOf, identitySnapshotQuery } from './identityStore';
 import type { Transaction } from './ingestionTransaction';
-import { SqlParams } from './sqlParams';
+import { SqlParams, workspaceOfLookup } from './sqlParams';
 
 /** Calls that can be blocked in the catalog; identify, group and alias always update profiles. */
 export const blockableTypes = new Set(['track', 'page', 'screen']);
@@ -25,7 +25,7 @@ export interface BatchLookup {
  */
 export async function lookUpBatch(tx: Transaction, workspaceId: string, messages: IngestMessage[]): Promise<BatchLookup> {
   const params = new SqlParams();
-  const workspace = `${params.add(workspaceId)}::uuid`;
+  const workspace = workspaceOfLookup(params, workspaceId);
   const blockable = [...new Set(messages.filter((m) => blockableTypes.has(m.type)).map((m) => m.eventName))];
   const parts = [storedMessageIdsQuery(params, workspace, messages.map((m) => m.messageId)), blockedEventNamesQuery(params, workspace, blockable), identitySnapshotQuery(params, workspace, messages)];
   const query = parts.filter((part) => part !== null).join('\nUNION ALL\n');

@@ -1,6 +1,6 @@
 import { type IdentifiedUser, type IdentityMessage, type IdentityOperation, type IdentityPlan, type IdentitySnapshot, identifiersOf, planIdentityResolution, systemAttributeNames } from '@tideflow/domain';
 import type { Transaction } from './ingestionTransaction';
-import { SqlParams, type StatementPart, statementOf } from './sqlParams';
+import { SqlParams, type StatementPart, statementOf, workspaceOfLookup } from './sqlParams';
 
 const emptySnapshot = (): IdentitySnapshot => ({ byExternalId: new Map(), byAlias: new Map(), byAnonymousId: new Map() });
 
@@ -135,7 +135,7 @@ export function identitySnapshotOf(rows: IdentityRow[]): IdentitySnapshot {
 /** Looks up the users every id of the batch already belongs to. */
 export async function loadIdentitySnapshot(tx: Transaction, workspaceId: string, messages: IdentityMessage[]): Promise<IdentitySnapshot> {
   const params = new SqlParams();
-  const query = identitySnapshotQuery(params, `${params.add(workspaceId)}::uuid`, messages);
+  const query = identitySnapshotQuery(params, workspaceOfLookup(params, workspaceId), messages);
   if (!query) return emptySnapshot();
   return identitySnapshotOf((await tx.query<IdentityRow>(query, params.values)).rows);
 }
@@ -191,7 +191,8 @@ const systemColumns = systemAttributeNames.filter((name) => name !== 'firstSeenA
  * as an alias, journey runs and messages move along, and the folded profile is deleted.
  */
 export async function mergeUsers(tx: Transaction, workspaceId: string, fromUserId: string, intoUserId: string, fromExternalId: string | null): Promise<void> {
-  await tx.query(`UPDATE "Event" SET "userId" = $2::uuid WHERE "workspaceId" = $3::uuid AND "userId" = $1::uuid`, [fromUserId, intoUserId, workspaceId]);
+  // The workspace as a subquery: see workspaceOfLookup (this must use the ("workspaceId", "userId", …) index).
+  await tx.query(`UPDATE "Event" SET "userId" = $2::uuid WHERE "workspaceId" = (SELECT $3::uuid) AND "userId" = $1::uuid`, [fromUserId, intoUserId, workspaceId]);
   await tx.query(`UPDATE "UserIdentity" SET "userId" = $2::uuid WHERE "userId" = $1::uuid`, [fromUserId, intoUserId]);
   if (fromExternalId) {
     await tx.query(
