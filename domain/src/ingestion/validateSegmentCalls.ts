@@ -6,6 +6,7 @@ import { ingestionLimits } from './ingestionLimits';
 import { type IngestMessage, systemEventNames } from './ingestMessage';
 import { inspectMessage } from './messageInspection';
 import { parseIsoDateTime, type SegmentCall, SegmentCallType, segmentCallSchemas } from './segmentCall';
+import { parseWellFormedCall } from './wellFormedCall';
 
 export interface ValidationContext {
   receivedAt: Date;
@@ -36,9 +37,12 @@ function validateOne(raw: unknown, type: SegmentCallType, ctx: ValidationContext
       return { problems: [{ index, field: '', message: `is ${kb(size)}; a message may be at most ${kb(ingestionLimits.maxMessageBytes)}` }] };
     }
   }
-  const parsed = segmentCallSchemas[type].safeParse(raw);
-  if (!parsed.success || shapeProblems.length) return { problems: [...shapeProblems, ...(parsed.success ? [] : zodProblems(parsed.error, index))] };
-  const call = { ...parsed.data, type } as SegmentCall;
+  let call = shapeProblems.length ? null : parseWellFormedCall(type, raw);
+  if (!call) {
+    const parsed = segmentCallSchemas[type].safeParse(raw);
+    if (!parsed.success || shapeProblems.length) return { problems: [...shapeProblems, ...(parsed.success ? [] : zodProblems(parsed.error, index))] };
+    call = { ...parsed.data, type } as SegmentCall;
+  }
 
   const problems: FieldProblem[] = [];
   const sentAt = call.sentAt ?? batchSentAt ?? null;
@@ -112,6 +116,7 @@ export function validateSegmentBatch(body: unknown, ctx: ValidationContext): Val
   const messages: IngestMessage[] = [];
   const problems: FieldProblem[] = [];
   const seen = new Set<string>();
+  const hasBatchDefaults = isJsonObject(batchContext) || isJsonObject(batchIntegrations);
   batch.forEach((item, index) => {
     if (!isJsonObject(item)) {
       problems.push({ index, field: '', message: 'must be a JSON object' });
@@ -122,11 +127,14 @@ export function validateSegmentBatch(body: unknown, ctx: ValidationContext): Val
       problems.push({ index, field: 'type', message: item.type === undefined ? 'is required: one of identify, track, page, screen, group, alias' : type.error.issues[0]!.message });
       return;
     }
-    const merged = {
-      ...item,
-      context: isJsonObject(batchContext) && (item.context === undefined || isJsonObject(item.context)) ? { ...batchContext, ...(item.context ?? {}) } : item.context,
-      integrations: isJsonObject(batchIntegrations) && (item.integrations === undefined || isJsonObject(item.integrations)) ? { ...batchIntegrations, ...(item.integrations ?? {}) } : item.integrations,
-    };
+    // Without batch-level context or integrations the item is read as it is (no copy).
+    const merged = !hasBatchDefaults
+      ? item
+      : {
+          ...item,
+          context: isJsonObject(batchContext) && (item.context === undefined || isJsonObject(item.context)) ? { ...batchContext, ...(item.context ?? {}) } : item.context,
+          integrations: isJsonObject(batchIntegrations) && (item.integrations === undefined || isJsonObject(item.integrations)) ? { ...batchIntegrations, ...(item.integrations ?? {}) } : item.integrations,
+        };
     const result = validateOne(merged, type.data, ctx, index, batchSentAt);
     problems.push(...result.problems);
     if (result.message && !seen.has(result.message.messageId)) {
