@@ -31,6 +31,25 @@ CREATE TABLE "Segment" (
 );
 
 -- CreateTable
+CREATE TABLE "SegmentEventInterest" (
+    "workspaceId" UUID NOT NULL,
+    "eventName" TEXT NOT NULL,
+
+    CONSTRAINT "SegmentEventInterest_pkey" PRIMARY KEY ("workspaceId","eventName")
+);
+
+-- CreateTable
+CREATE TABLE "SegmentInbox" (
+    "id" BIGSERIAL NOT NULL,
+    "workspaceId" UUID NOT NULL,
+    "eventId" UUID NOT NULL,
+    "claimedAt" TIMESTAMPTZ(3),
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "SegmentInbox_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
 CREATE TABLE "SegmentMember" (
     "segmentId" UUID NOT NULL,
     "userId" UUID NOT NULL,
@@ -87,6 +106,12 @@ CREATE INDEX "Segment_workspaceId_kind_idx" ON "Segment"("workspaceId", "kind");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Segment_workspaceId_name_key" ON "Segment"("workspaceId", "name");
+
+-- CreateIndex
+CREATE INDEX "SegmentInbox_claimedAt_id_idx" ON "SegmentInbox"("claimedAt", "id");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "SegmentInbox_eventId_key" ON "SegmentInbox"("eventId");
 
 -- CreateIndex
 CREATE INDEX "SegmentMember_userId_idx" ON "SegmentMember"("userId");
