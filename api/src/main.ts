@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
 import { databaseConfigFromEnv, defaultDataDir, describeDatabase, openDatabase } from '@tideflow/db';
-import { createTideflowWorker, JourneyInboxProcessor, JourneyVersionCache, SecretBox, temporalConfigFromEnv } from '@tideflow/workflows';
+import { createTideflowWorker, JourneyInboxProcessor, JourneyVersionCache, SecretBox, SegmentInboxProcessor, temporalConfigFromEnv } from '@tideflow/workflows';
 import { credentialsFile, ensureDemoWorkspace } from './seed/demoWorkspace';
 import { createApiServer } from './server';
 import { connectTemporalInBackground } from './temporal/temporalConnection';
@@ -37,11 +37,14 @@ async function main() {
   const journeyVersions = new JourneyVersionCache(db.prisma);
   const journeyProcessor = new JourneyInboxProcessor({ prisma: db.prisma, temporal: temporal.current, versions: journeyVersions, onError: (error) => console.error('[journeys]', error) });
   journeyProcessor.start();
+  const segmentProcessor = new SegmentInboxProcessor({ prisma: db.prisma, sql: db.sql, onMembershipChanged: () => journeyProcessor.wake(), onError: (error) => console.error('[segments]', error) });
+  segmentProcessor.start();
   void temporal.ready.then(() => journeyProcessor.wake());
   const api = createApiServer({
     secrets,
     journeyVersions,
     journeyProcessor,
+    segmentProcessor,
     db,
     graphiql: process.env.NODE_ENV !== 'production',
     allowedOrigins: (process.env.WEB_ORIGINS ?? `http://localhost:${process.env.WEB_PORT ?? 3000}`).split(','),
@@ -70,6 +73,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 20_000);
     force.unref();
     await api.close();
+    await segmentProcessor.stop();
     await journeyProcessor.stop();
     const running = worker as Worker | null;
     if (running?.getState() === 'RUNNING') running.shutdown();

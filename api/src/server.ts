@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Database, defaultDataDir } from '@tideflow/db';
-import { type JourneyInboxProcessor, JourneyVersionCache, SecretBox } from '@tideflow/workflows';
+import { type JourneyInboxProcessor, JourneyVersionCache, SecretBox, type SegmentInboxProcessor } from '@tideflow/workflows';
 import type { IngestMessage } from '@tideflow/domain';
 import { ApiKeyAuthenticator } from './auth/apiKeys';
 import type { TemporalAccess } from './graphql/context';
@@ -25,6 +25,8 @@ export interface ApiServerOptions {
   secrets?: SecretBox;
   /** Turns ingested events into journey entries and signals; woken after every ingestion. */
   journeyProcessor?: JourneyInboxProcessor;
+  /** Keeps live segments current per event; woken after every ingestion. */
+  segmentProcessor?: SegmentInboxProcessor;
   journeyVersions?: JourneyVersionCache;
 }
 
@@ -42,13 +44,14 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
   const authenticator = new ApiKeyAuthenticator(prisma);
   const ingest = async (workspaceId: string, messages: IngestMessage[]) => {
     const result = await ingestMessages(options.db.sql, workspaceId, messages);
+    options.segmentProcessor?.wake();
     options.journeyProcessor?.wake();
     if (options.onIngested) await Promise.resolve(options.onIngested(workspaceId, result)).catch(logError);
     return result;
   };
   const secrets = options.secrets ?? SecretBox.fromEnv(process.env.TIDEFLOW_DATA_DIR ?? defaultDataDir);
   const journeyVersions = options.journeyVersions ?? new JourneyVersionCache(prisma);
-  const graphql = createGraphQLServer({ prisma, authenticator, ingest, graphiql: options.graphiql, allowedOrigins: options.allowedOrigins, logError, temporal: options.temporal, secrets, journeyVersions });
+  const graphql = createGraphQLServer({ prisma, authenticator, ingest, graphiql: options.graphiql, allowedOrigins: options.allowedOrigins, logError, temporal: options.temporal, secrets, journeyVersions, sql: options.db.sql });
   const handleIngestion = createIngestionRoute({ authenticator, ingest, logError });
 
   async function health(response: ServerResponse) {

@@ -3,7 +3,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, type Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { type ApiServer, createApiKey, createApiServer, createWorkspace } from '@tideflow/api';
 import type { Database } from '@tideflow/db';
-import { createTideflowWorker, JourneyInboxProcessor, JourneyVersionCache, SecretBox, type TemporalTarget, workflowsPath } from '@tideflow/workflows';
+import { createTideflowWorker, JourneyInboxProcessor, JourneyVersionCache, SecretBox, SegmentInboxProcessor, type TemporalTarget, workflowsPath } from '@tideflow/workflows';
 import { startTemporalTestEnvironment } from './temporalTestEnvironment';
 import { openTestDatabase } from './testDatabase';
 
@@ -29,6 +29,7 @@ export interface JourneyTestEnvironment {
   encryptionKey: string;
   taskQueue: string;
   processor: JourneyInboxProcessor;
+  segmentProcessor: SegmentInboxProcessor;
   api: ApiServer;
   baseUrl: string;
   worker: Worker;
@@ -50,7 +51,8 @@ export async function startJourneyTestEnvironment(options: { temporalEnv?: TestW
   const secrets = new SecretBox(Buffer.from(encryptionKey, 'base64'));
   const versions = new JourneyVersionCache(db.prisma);
   const processor = new JourneyInboxProcessor({ prisma: db.prisma, temporal: () => temporal, versions, onError: (error) => console.error('[journey processor]', error) });
-  const api = createApiServer({ db, secrets, journeyVersions: versions, journeyProcessor: processor, temporal: () => temporal, logError: (error) => console.error('[api]', error) });
+  const segmentProcessor = new SegmentInboxProcessor({ prisma: db.prisma, sql: db.sql, onMembershipChanged: () => processor.wake(), onError: (error) => console.error('[segment processor]', error) });
+  const api = createApiServer({ db, secrets, journeyVersions: versions, journeyProcessor: processor, segmentProcessor, temporal: () => temporal, logError: (error) => console.error('[api]', error) });
   const port = await api.listen(0, '127.0.0.1');
   const baseUrl = `http://127.0.0.1:${port}`;
 
@@ -75,6 +77,7 @@ export async function startJourneyTestEnvironment(options: { temporalEnv?: TestW
     encryptionKey,
     taskQueue,
     processor,
+    segmentProcessor,
     api,
     baseUrl,
     get worker() {
@@ -102,6 +105,7 @@ export async function startJourneyTestEnvironment(options: { temporalEnv?: TestW
     },
     async close() {
       await api.close();
+      await segmentProcessor.stop();
       await processor.stop();
       await stopWorker().catch(() => undefined);
       if (!options.temporalEnv) await temporalEnv.teardown();

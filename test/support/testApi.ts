@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type ApiServer, createApiKey, createApiServer, createWorkspace } from '@tideflow/api';
 import type { Database } from '@tideflow/db';
-import { SecretBox } from '@tideflow/workflows';
+import { SecretBox, SegmentInboxProcessor } from '@tideflow/workflows';
 import { openTestDatabase } from './testDatabase';
 
 export interface TestWorkspace {
@@ -19,13 +19,17 @@ export interface TestApi {
   graphql<T = any>(secretKey: string | null, query: string, variables?: Record<string, unknown>): Promise<{ status: number; body: { data?: T; errors?: Array<{ message: string; extensions?: Record<string, any> }> } }>;
   /** POSTs JSON to /v1/{path} with the write key as Basic auth user. */
   ingest(writeKey: string | null, path: string, body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
+  /** The live segment processor (drain it to wait for membership updates). */
+  segmentProcessor: SegmentInboxProcessor;
   close(): Promise<void>;
 }
 
 /** A migrated database, a real HTTP API server on a free port, and helpers to call it. */
 export async function startTestApi(): Promise<TestApi> {
   const db = await openTestDatabase();
-  const api = createApiServer({ db, secrets: new SecretBox(randomBytes(32)), logError: () => undefined });
+  // Live segments are kept current as in the API process (journeys need Temporal: see startJourneyTestEnvironment).
+  const segmentProcessor = new SegmentInboxProcessor({ prisma: db.prisma, sql: db.sql, onError: (error) => console.error('[segment processor]', error) });
+  const api = createApiServer({ db, secrets: new SecretBox(randomBytes(32)), segmentProcessor, logError: process.env.TIDEFLOW_TEST_LOG_ERRORS ? (error) => console.error(error) : () => undefined });
   const port = await api.listen(0, '127.0.0.1');
   const baseUrl = `http://127.0.0.1:${port}`;
   return {
@@ -59,8 +63,10 @@ export async function startTestApi(): Promise<TestApi> {
       } catch {}
       return { status: response.status, body: parsed };
     },
+    segmentProcessor,
     async close() {
       await api.close();
+      await segmentProcessor.stop();
       await db.close();
     },
   };

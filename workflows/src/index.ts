@@ -16,3 +16,10 @@ export { createTideflowWorker, type TideflowWorkerOptions, workflowsPath } from 
 export { workflowIds } from './workflowIds';
 export { sendTestMessage, type TestMessageInput } from './channels/testMessage';
 export { defaultFromEmail } from './channels/channelConfig';
+export { recomputeSegment, type SegmentComputation } from './segments/computeSegment';
+export { loadSegmentCatalog } from './segments/segmentCatalog';
+export { queueForSegments, refreshSegmentInterest } from './segments/segmentInbox';
+export { SegmentInboxProcessor, type SegmentProcessorDeps } from './segments/segmentInboxProcessor';
+export { applyMembershipChanges, segmentEventNames } from './segments/segmentMembership';
+export { createSegment, deleteSegment, previewSegment, type SegmentInput, type SegmentPreview, SegmentServiceError, updateSegment } from './segments/segmentService';
+export { type SegmentUser, segmentUsers } from './segments/segmentUsage';

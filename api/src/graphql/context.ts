@@ -1,5 +1,5 @@
 import type { Client } from '@temporalio/client';
-import type { PrismaClient } from '@tideflow/db';
+import type { PrismaClient, SqlDriver } from '@tideflow/db';
 import type { ApiKeyAuthenticator } from '../auth/apiKeys';
 import { TemporalUnavailableError } from './errors';
 import type { IngestionResult } from '../ingestion/ingestMessages';
@@ -20,6 +20,8 @@ export interface GraphQLContext {
   secrets: SecretBox;
   /** Published journey versions (immutable), cached per process. */
   journeyVersions: JourneyVersionCache;
+  /** The driver under Prisma, for multi-statement writes (segment membership). */
+  sql: SqlDriver;
 }
 
 export interface TemporalAccess {

@@ -16,6 +16,7 @@ export interface GraphQLServerOptions {
   temporal?: GraphQLContext['temporal'];
   secrets: GraphQLContext['secrets'];
   journeyVersions: GraphQLContext['journeyVersions'];
+  sql: GraphQLContext['sql'];
   /** Serve GraphiQL at /graphql for browsers (development). */
   graphiql?: boolean;
   /** Origins allowed to call with credentials (the web app). */
@@ -63,6 +64,7 @@ export function createGraphQLServer(options: GraphQLServerOptions) {
         temporal: options.temporal ?? (() => null),
         secrets: options.secrets,
         journeyVersions: options.journeyVersions,
+        sql: options.sql,
       };
     },
   });

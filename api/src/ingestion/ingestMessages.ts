@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { type PrismaClient, type SqlDriver, sqlDriverOf } from '@tideflow/db';
 import { type IngestMessage, splitTraits } from '@tideflow/domain';
-import { queueForJourneys } from '@tideflow/workflows';
+import { queueForJourneys, queueForSegments } from '@tideflow/workflows';
 import { completeBatch } from './batchCompletion';
 import { blockableTypes, lookUpBatch } from './batchLookup';
 import { attributeCatalogMemory, countDroppedEvents } from './catalogStore';
 import { insertEvents } from './eventStore';
 import { applyIdentityOperations, IdentityLocksTooWeak, lockAndPlanIdentities } from './identityStore';
 import { inTransaction } from './ingestionTransaction';
+import { knownIdentities } from './knownIdentities';
 import { foldProfileUpdates } from './profileUpdates';
 
 export interface IngestionResult {
@@ -37,7 +38,8 @@ const isSqlDriver = (database: SqlDriver | PrismaClient): database is SqlDriver 
  * Runs on the driver under Prisma (`SqlDriver`): ingestion is all SQL, and
  * Prisma's interactive transaction would re-encode every parameter. A batch
  * costs five statements when its users are known (lookup, locks, locked
- * snapshot, events, profiles and catalogs), plus the identity writes it needs.
+ * snapshot, events, profiles and catalogs), plus the identity writes it needs;
+ * which locks are exclusive is drafted from `knownIdentities`, not read.
  */
 export async function ingestMessages(database: SqlDriver | PrismaClient, workspaceId: string, messages: IngestMessage[]): Promise<IngestionResult> {
   const driver = isSqlDriver(database) ? database : sqlDriverOf(database);
@@ -53,22 +55,25 @@ export async function ingestMessages(database: SqlDriver | PrismaClient, workspa
         return false;
       });
 
-      const plan = await lockAndPlanIdentities(tx, workspaceId, fresh, randomUUID, lockAllExclusively, lockAllExclusively ? undefined : lookup.unlockedIdentities);
+      const { plan, locked } = await lockAndPlanIdentities(tx, workspaceId, fresh, randomUUID, lockAllExclusively, knownIdentities.draft(workspaceId, fresh));
       const profileUpdates = foldProfileUpdates(fresh, plan.userIdOfMessage);
       const firstSeenAt = new Map(profileUpdates.map((update) => [update.userId, update.firstSeenAt]));
       await applyIdentityOperations(tx, workspaceId, plan.operations, firstSeenAt);
       const stored = await insertEvents(tx, workspaceId, fresh, plan.userIdOfMessage);
       await queueForJourneys(tx, workspaceId, stored);
+      await queueForSegments(tx, workspaceId, stored);
       const traitSets = fresh.flatMap((m) => (m.traits ? [splitTraits(m.traits).custom] : []));
       const attributeNames = await completeBatch(tx, workspaceId, { profileUpdates, storedEvents: stored, traitSets, now });
       await countDroppedEvents(tx, workspaceId, droppedByName);
-      return { fresh, plan, stored, dropped: unseen.length - fresh.length, attributeNames };
+      return { fresh, plan, locked, stored, dropped: unseen.length - fresh.length, attributeNames };
     });
   const outcome = await store(false).catch((error: unknown) => {
-    if (error instanceof IdentityLocksTooWeak) return store(true);
-    throw error;
+    if (!(error instanceof IdentityLocksTooWeak)) throw error;
+    knownIdentities.forgetBatch(workspaceId, messages);
+    return store(true);
   });
   attributeCatalogMemory.remember(workspaceId, outcome.attributeNames, now.getTime());
+  knownIdentities.remember(workspaceId, outcome.locked, outcome.plan);
   return {
     received: messages.length,
     stored: outcome.stored.length,

@@ -4,3 +4,4 @@ export * from './segmentDefinition';
 export * from './segmentWindow';
 export * from './sql/compileSegment';
 export * from './validateSegment';
+export * from './segmentDependencies';

@@ -17,6 +17,8 @@ import './journeyMutations';
 import './journeyTrigger';
 import './message';
 import './channelSettings';
+import './segment';
+import './segmentMutations';
 
 /** The whole GraphQL schema, assembled from one file per type. */
 export const schema = lexicographicSortSchema(builder.toSchema());
