@@ -1,5 +1,5 @@
 import { ingestionLimits, type JsonObject } from '@tideflow/domain';
-import { Prng } from './prng';
+import { Prng } from '../shared/prng';
 import { generateTrack, generateProducts } from './trackEvents';
 import { type BenchUser, generateUsers, uuidFrom } from './users';
 

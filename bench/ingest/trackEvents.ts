@@ -1,5 +1,5 @@
 import type { JsonObject } from '@tideflow/domain';
-import type { Prng } from './prng';
+import type { Prng } from '../shared/prng';
 
 /** A product of the simulated shop. */
 interface Product {

@@ -1,5 +1,5 @@
 import type { JsonObject } from '@tideflow/domain';
-import type { Prng } from './prng';
+import type { Prng } from '../shared/prng';
 
 /** One simulated end user: a Segment userId, sometimes an anonymousId, and a stable device. */
 export interface BenchUser {
