@@ -58,11 +58,12 @@ export class IdentityLocksTooWeak extends Error {
 
 /**
  * Locks the batch's identifiers and plans its identity resolution on what the
- * database holds once they are locked. Optimistically (`lockAllExclusively`
- * false) the plan is first drafted on an unlocked read (`unlocked`, when the
- * caller already read it, e.g. in `lookUpBatch`) to tell which keys need
- * exclusive locks; if the locked read disagrees, `IdentityLocksTooWeak` is
- * thrown and the caller retries the transaction with every key exclusive.
+ * database holds once they are locked (`locked`, returned with the plan).
+ * Optimistically (`lockAllExclusively` false) the plan is first drafted on
+ * `draft` (what the process last saw committed, see `KnownIdentities`) to tell
+ * which keys need exclusive locks; if the locked read disagrees,
+ * `IdentityLocksTooWeak` is thrown and the caller retries the transaction with
+ * every key exclusive.
  */
 export async function lockAndPlanIdentities(
   tx: Transaction,
@@ -70,25 +71,24 @@ export async function lockAndPlanIdentities(
   messages: IdentityMessage[],
   newId: () => string,
   lockAllExclusively: boolean,
-  unlocked?: IdentitySnapshot,
-): Promise<IdentityPlan> {
+  draft: IdentitySnapshot = emptySnapshot(),
+): Promise<{ plan: IdentityPlan; locked: IdentitySnapshot }> {
+  if (!messages.length) return { plan: planIdentityResolution(messages, emptySnapshot(), newId), locked: emptySnapshot() };
   let exclusive: Set<string> | 'all' = 'all';
-  if (!messages.length) return planIdentityResolution(messages, emptySnapshot(), newId);
   if (!lockAllExclusively) {
-    unlocked ??= await loadIdentitySnapshot(tx, workspaceId, messages);
     let draftIds = 0;
-    exclusive = exclusiveIdentifierKeys(messages, unlocked, planIdentityResolution(messages, unlocked, () => `draft-${++draftIds}`).operations);
+    exclusive = exclusiveIdentifierKeys(messages, draft, planIdentityResolution(messages, draft, () => `draft-${++draftIds}`).operations);
   }
   await lockIdentifiers(tx, workspaceId, messages, exclusive);
-  const snapshot = await loadIdentitySnapshot(tx, workspaceId, messages);
-  const plan = planIdentityResolution(messages, snapshot, newId);
+  const locked = await loadIdentitySnapshot(tx, workspaceId, messages);
+  const plan = planIdentityResolution(messages, locked, newId);
   if (exclusive !== 'all') {
-    for (const key of exclusiveIdentifierKeys(messages, snapshot, plan.operations)) if (!exclusive.has(key)) throw new IdentityLocksTooWeak();
+    for (const key of exclusiveIdentifierKeys(messages, locked, plan.operations)) if (!exclusive.has(key)) throw new IdentityLocksTooWeak();
   }
-  return plan;
+  return { plan, locked };
 }
 
-export type IdentityRow = { source: 'external' | 'ALIAS' | 'ANONYMOUS'; value: string; id: string; externalId: string | null };
+type IdentityRow = { source: 'external' | 'ALIAS' | 'ANONYMOUS'; value: string; id: string; externalId: string | null };
 
 /**
  * The query of the users every id of the batch already belongs to, as
@@ -99,7 +99,7 @@ export type IdentityRow = { source: 'external' | 'ALIAS' | 'ANONYMOUS'; value: s
  * (`planIdentityResolution`), so that probe could only find rows it ignores.
  * Null when the messages name no id.
  */
-export function identitySnapshotQuery(params: SqlParams, workspace: string, messages: IdentityMessage[]): string | null {
+function identitySnapshotQuery(params: SqlParams, workspace: string, messages: IdentityMessage[]): string | null {
   const { userIds, anonymousIds } = identifiersOf(messages);
   if (!userIds.length && !anonymousIds.length) return null;
   const parts: string[] = [];
@@ -120,7 +120,7 @@ export function identitySnapshotQuery(params: SqlParams, workspace: string, mess
   return parts.join('\n          UNION ALL\n          ');
 }
 
-export function identitySnapshotOf(rows: IdentityRow[]): IdentitySnapshot {
+function identitySnapshotOf(rows: IdentityRow[]): IdentitySnapshot {
   const snapshot = emptySnapshot();
   const users = new Map<string, IdentifiedUser>();
   for (const row of rows) {
