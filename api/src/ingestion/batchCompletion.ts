@@ -24,10 +24,11 @@ export interface BatchCompletion {
  */
 export async function completeBatch(tx: Transaction, workspaceId: string, batch: BatchCompletion): Promise<string[]> {
   const params = new SqlParams();
-  const workspace = `${params.add(workspaceId)}::uuid`;
+  // Added only when a part uses it: Postgres refuses a parameter the statement never mentions.
+  let workspaceSql: string | undefined;
+  const workspace = () => (workspaceSql ??= `${params.add(workspaceId)}::uuid`);
   const parts = profileUpdateParts(params, batch.profileUpdates);
-  const events = eventCatalogUpsert(params, workspace, batch.storedEvents);
-  if (events) parts.push({ name: 'event_catalog', sql: events, writes: true });
+  if (batch.storedEvents.length) parts.push({ name: 'event_catalog', sql: eventCatalogUpsert(params, workspace(), batch.storedEvents), writes: true });
   const attributes = attributeCatalogUpsert(params, { id: workspaceId, sql: workspace }, batch.traitSets, batch.now);
   if (attributes) parts.push({ name: 'attribute_catalog', sql: attributes.sql, writes: true });
   if (!parts.length) return [];

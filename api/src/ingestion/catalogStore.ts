@@ -25,8 +25,7 @@ export async function countDroppedEvents(tx: Transaction, workspaceId: string, d
  * The event catalog fills itself: one upsert per distinct name, in name order
  * (no deadlocks between batches). A statement part (see `completeBatch`).
  */
-export function eventCatalogUpsert(params: SqlParams, workspace: string, events: StoredEvent[]): string | null {
-  if (!events.length) return null;
+export function eventCatalogUpsert(params: SqlParams, workspace: string, events: StoredEvent[]): string {
   const byName = new Map<string, { name: string; type: string; n: number; first: Date; last: Date }>();
   for (const event of events) {
     const entry = byName.get(event.name) ?? { name: event.name, type: event.type, n: 0, first: event.timestamp, last: event.timestamp };
@@ -75,7 +74,7 @@ export const attributeCatalogMemory = new AttributeCatalogMemory();
  */
 export function attributeCatalogUpsert(
   params: SqlParams,
-  workspace: { id: string; sql: string },
+  workspace: { id: string; sql: () => string },
   traitSets: JsonObject[],
   now: Date,
   memory = attributeCatalogMemory,
@@ -94,7 +93,7 @@ export function attributeCatalogUpsert(
   return {
     names: rows.map((row) => row.name),
     sql: `INSERT INTO "AttributeDefinition" ("workspaceId", name, "displayName", type, system, "firstSeenAt", "lastSeenAt")
-          SELECT ${workspace.sql}, x.name, x."displayName", x.type::"AttributeType", false, ${seenAt}::timestamptz, ${seenAt}::timestamptz
+          SELECT ${workspace.sql()}, x.name, x."displayName", x.type::"AttributeType", false, ${seenAt}::timestamptz, ${seenAt}::timestamptz
             FROM jsonb_to_recordset(${params.add(JSON.stringify(rows))}::jsonb) AS x(name text, "displayName" text, type text)
            ORDER BY x.name
           ON CONFLICT ("workspaceId", name) DO UPDATE SET "lastSeenAt" = GREATEST("AttributeDefinition"."lastSeenAt", excluded."lastSeenAt")

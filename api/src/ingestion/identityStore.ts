@@ -191,6 +191,11 @@ const systemColumns = systemAttributeNames.filter((name) => name !== 'firstSeenA
  * as an alias, journey runs and messages move along, and the folded profile is deleted.
  */
 export async function mergeUsers(tx: Transaction, workspaceId: string, fromUserId: string, intoUserId: string, fromExternalId: string | null): Promise<void> {
+  // The folded profile is locked before its events move: a concurrent batch can reach it through an
+  // identifier this batch does not lock (another of its anonymousIds). If that batch stored events for
+  // it first, this waits and then moves them too (instead of the DELETE cascading to them); otherwise
+  // that batch finds the profile gone and retries (see ingestionTransaction).
+  await tx.query(`SELECT 1 FROM "User" WHERE id = $1::uuid FOR UPDATE`, [fromUserId]);
   // The workspace as a subquery: see workspaceOfLookup (this must use the ("workspaceId", "userId", …) index).
   await tx.query(`UPDATE "Event" SET "userId" = $2::uuid WHERE "workspaceId" = (SELECT $3::uuid) AND "userId" = $1::uuid`, [fromUserId, intoUserId, workspaceId]);
   await tx.query(`UPDATE "UserIdentity" SET "userId" = $2::uuid WHERE "userId" = $1::uuid`, [fromUserId, intoUserId]);

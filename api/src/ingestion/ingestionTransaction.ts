@@ -7,8 +7,10 @@ export type Transaction = SqlQueryable;
 const retryableCodes = new Set(['40P01', '40001']);
 
 function isRetryable(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
+  const { code, constraint } = (error ?? {}) as { code?: unknown; constraint?: unknown };
   if (typeof code === 'string' && retryableCodes.has(code)) return true;
+  // A user this batch resolved to was folded into another by a concurrent merge (see mergeUsers): plan again.
+  if (code === '23503' && typeof constraint === 'string' && constraint.endsWith('_userId_fkey')) return true;
   return /deadlock detected|could not serialize/i.test(String((error as { message?: string } | null)?.message ?? ''));
 }
 
