@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
 import { databaseConfigFromEnv, defaultDataDir, describeDatabase, openDatabase } from '@tideflow/db';
-import { createTideflowWorker, JourneyInboxProcessor, JourneyVersionCache, SecretBox, SegmentInboxProcessor, temporalConfigFromEnv } from '@tideflow/workflows';
+import { createTideflowWorker, JourneyInboxProcessor, JourneyVersionCache, SecretBox, SegmentInboxProcessor, resumeSegmentUploads, temporalConfigFromEnv } from '@tideflow/workflows';
 import { credentialsFile, ensureDemoWorkspace } from './seed/demoWorkspace';
 import { createApiServer } from './server';
 import { connectTemporalInBackground } from './temporal/temporalConnection';
@@ -39,12 +39,15 @@ async function main() {
   journeyProcessor.start();
   const segmentProcessor = new SegmentInboxProcessor({ prisma: db.prisma, sql: db.sql, onMembershipChanged: () => journeyProcessor.wake(), onError: (error) => console.error('[segments]', error) });
   segmentProcessor.start();
+  const resumed = await resumeSegmentUploads(db.prisma, db.sql, dataDir, (error) => console.error('[segments] upload failed', error));
+  if (resumed) log(`Resuming ${resumed} segment upload(s) interrupted by the last stop`);
   void temporal.ready.then(() => journeyProcessor.wake());
   const api = createApiServer({
     secrets,
     journeyVersions,
     journeyProcessor,
     segmentProcessor,
+    dataDir,
     db,
     graphiql: process.env.NODE_ENV !== 'production',
     allowedOrigins: (process.env.WEB_ORIGINS ?? `http://localhost:${process.env.WEB_PORT ?? 3000}`).split(','),

@@ -21,6 +21,8 @@ export interface ApiServerOptions {
   logError?: (error: unknown) => void;
   /** Temporal, when connected (workflows are started through it). */
   temporal?: () => TemporalAccess | null;
+  /** Local state (uploads in progress, the encryption key); defaults to TIDEFLOW_DATA_DIR or `.data`. */
+  dataDir?: string;
   /** Seals channel secrets; defaults to the key in TIDEFLOW_ENCRYPTION_KEY or the data directory. */
   secrets?: SecretBox;
   /** Turns ingested events into journey entries and signals; woken after every ingestion. */
@@ -49,9 +51,10 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
     if (options.onIngested) await Promise.resolve(options.onIngested(workspaceId, result)).catch(logError);
     return result;
   };
-  const secrets = options.secrets ?? SecretBox.fromEnv(process.env.TIDEFLOW_DATA_DIR ?? defaultDataDir);
+  const dataDir = options.dataDir ?? process.env.TIDEFLOW_DATA_DIR ?? defaultDataDir;
+  const secrets = options.secrets ?? SecretBox.fromEnv(dataDir);
   const journeyVersions = options.journeyVersions ?? new JourneyVersionCache(prisma);
-  const graphql = createGraphQLServer({ prisma, authenticator, ingest, graphiql: options.graphiql, allowedOrigins: options.allowedOrigins, logError, temporal: options.temporal, secrets, journeyVersions, sql: options.db.sql });
+  const graphql = createGraphQLServer({ prisma, authenticator, ingest, graphiql: options.graphiql, allowedOrigins: options.allowedOrigins, logError, temporal: options.temporal, secrets, journeyVersions, sql: options.db.sql, dataDir });
   const handleIngestion = createIngestionRoute({ authenticator, ingest, logError });
 
   async function health(response: ServerResponse) {

@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => api?.close());
 
-const gql = async (query: string, variables?: Record<string, unknown>) => {
+const gql = async (query: string, variables?: Record<string, unknown>): Promise<{ data?: any; errors?: any }> => {
   const { body } = await api.graphql(workspace.secretKey, query, variables);
   return body;
 };
@@ -71,8 +71,8 @@ it('refuses to delete a segment another segment uses', async () => {
   });
   expect(dependent.data.createSegment.size).toBe(1);
   const refused = await gql(`mutation($id: ID!) { deleteSegment(id: $id) }`, { id: baseId });
-  expect(refused.errors[0].extensions.code).toBe('CONFLICT');
-  expect(refused.errors[0].message).toContain('segment "Pro with email"');
+  expect(refused.errors![0].extensions.code).toBe('CONFLICT');
+  expect(refused.errors![0].message).toContain('segment "Pro with email"');
 
   // bob upgrades: he enters "Pro plan", and through it "Pro with email".
   await api.ingest(workspace.writeKey, 'identify', { userId: 'bob', traits: { plan: 'pro' } });

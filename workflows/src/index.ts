@@ -23,3 +23,4 @@ export { SegmentInboxProcessor, type SegmentProcessorDeps } from './segments/seg
 export { applyMembershipChanges, segmentEventNames } from './segments/segmentMembership';
 export { createSegment, deleteSegment, previewSegment, type SegmentInput, type SegmentPreview, SegmentServiceError, updateSegment } from './segments/segmentService';
 export { type SegmentUser, segmentUsers } from './segments/segmentUsage';
+export { maxUploadRows, processSegmentUpload, resumeSegmentUploads, startSegmentUpload, type UnmatchedRow, type UploadRequest } from './segments/segmentUploads';

@@ -25,6 +25,7 @@ export const builder = new SchemaBuilder<{
     JSON: { Input: JsonValue; Output: unknown };
     JSONObject: { Input: Record<string, JsonValue>; Output: unknown };
     SafeInt: { Input: number; Output: number | bigint };
+    File: { Input: File; Output: never };
   };
 }>({
   plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin, ValidationPlugin, ComplexityPlugin],

@@ -22,6 +22,10 @@ export interface GraphQLContext {
   journeyVersions: JourneyVersionCache;
   /** The driver under Prisma, for multi-statement writes (segment membership). */
   sql: SqlDriver;
+  /** Where uploads are kept while they are processed. */
+  dataDir: string;
+  /** Errors of background work started by a request (e.g. processing an upload). */
+  logError(error: unknown): void;
 }
 
 export interface TemporalAccess {

@@ -17,6 +17,7 @@ export interface GraphQLServerOptions {
   secrets: GraphQLContext['secrets'];
   journeyVersions: GraphQLContext['journeyVersions'];
   sql: GraphQLContext['sql'];
+  dataDir: string;
   /** Serve GraphiQL at /graphql for browsers (development). */
   graphiql?: boolean;
   /** Origins allowed to call with credentials (the web app). */
@@ -51,6 +52,8 @@ export function createGraphQLServer(options: GraphQLServerOptions) {
       },
     },
     plugins: [useDocumentLimits(), useErrorCodes()],
+    // CSV uploads for static segments (graphql-multipart-request-spec).
+    multipart: true,
     context: async ({ request }): Promise<GraphQLContext> => {
       const token = bearerToken(request.headers.get('authorization'));
       const principal = token ? await options.authenticator.authenticate(token, 'SECRET') : null;
@@ -65,6 +68,8 @@ export function createGraphQLServer(options: GraphQLServerOptions) {
         secrets: options.secrets,
         journeyVersions: options.journeyVersions,
         sql: options.sql,
+        dataDir: options.dataDir,
+        logError,
       };
     },
   });

@@ -12,6 +12,8 @@ export interface ConditionFacts {
   context: JsonObject;
   behaviourCount(condition: BehaviourCondition): number;
   segmentMember?(segmentId: string): boolean;
+  /** For reasons: a segment's name. */
+  segmentName?(segmentId: string): string;
 }
 
 export interface ConditionOutcome {
@@ -44,7 +46,8 @@ export function evaluateCondition(condition: JourneyCondition, facts: ConditionF
     case 'segment': {
       if (!facts.segmentMember) return { holds: false, reason: `segment ${condition.segmentId}: segments are not available` };
       const member = facts.segmentMember(condition.segmentId);
-      return { holds: member === condition.member, reason: `${member ? 'member' : 'not a member'} of segment ${condition.segmentId}` };
+      const name = facts.segmentName ? `"${facts.segmentName(condition.segmentId)}"` : condition.segmentId;
+      return { holds: member === condition.member, reason: `${member ? 'member' : 'not a member'} of segment ${name}` };
     }
   }
 }

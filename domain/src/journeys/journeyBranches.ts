@@ -5,6 +5,7 @@ import type { JourneyNode } from './journeyNodes';
 export function branchesOf(node: JourneyNode): string[] {
   switch (node.type) {
     case 'waitForEvent':
+    case 'waitForSegment':
       return ['matched', 'timeout'];
     case 'conditionSplit':
       return [...node.settings.branches.map((branch) => branch.key), 'else'];

@@ -56,6 +56,8 @@ export const ExitCriterion = z.discriminatedUnion('kind', [
       const problem = comparisonValueProblem(criterion.operator, criterion.value);
       if (problem) ctx.addIssue({ code: 'custom', path: ['value'], message: problem });
     }),
+  /** Leaving (or entering) a segment. */
+  z.object({ kind: z.literal('segment'), segmentId: z.string().min(1, 'must pick a segment'), member: z.boolean().default(false) }),
 ]);
 export type ExitCriterion = z.infer<typeof ExitCriterion>;
 

@@ -100,6 +100,12 @@ export const WaitForEventNode = node(
   }),
 );
 
+/** Waits until the user is (or is no longer) in a segment; branches `matched` and `timeout`. */
+export const WaitForSegmentNode = node(
+  'waitForSegment',
+  z.object({ segmentId: z.string().min(1, 'must pick a segment'), member: z.boolean().default(true), timeout: Duration }),
+);
+
 export const ConditionSplitNode = node(
   'conditionSplit',
   z.object({
@@ -155,6 +161,9 @@ export const UserUpdate = z.discriminatedUnion('op', [
   z.object({ op: z.literal('increment'), attribute: AttributeName, by: z.number().finite().default(1) }),
   z.object({ op: z.literal('addTag'), tag: Name }),
   z.object({ op: z.literal('removeTag'), tag: Name }),
+  /** Static segments only: live ones follow their definition. */
+  z.object({ op: z.literal('addToSegment'), segmentId: z.string().min(1, 'must pick a static segment') }),
+  z.object({ op: z.literal('removeFromSegment'), segmentId: z.string().min(1, 'must pick a static segment') }),
 ]);
 export type UserUpdate = z.infer<typeof UserUpdate>;
 export const UpdateUserNode = node('updateUser', z.object({ updates: z.array(UserUpdate).min(1, 'needs at least one update').max(50) }));
@@ -184,6 +193,7 @@ export const JourneyNode = z.discriminatedUnion('type', [
   WaitNode,
   WaitUntilNode,
   WaitForEventNode,
+  WaitForSegmentNode,
   ConditionSplitNode,
   RandomSplitNode,
   SendMessageNode,
@@ -201,4 +211,21 @@ export function isTriggerNode(node: JourneyNode): node is TriggerNode {
   return (triggerNodeTypes as readonly string[]).includes(node.type);
 }
 /** Nodes a run may sit in for a while (every loop must pass through one). */
-export const waitingNodeTypes: ReadonlySet<JourneyNodeType> = new Set(['wait', 'waitUntil', 'waitForEvent']);
+export const waitingNodeTypes: ReadonlySet<JourneyNodeType> = new Set(['wait', 'waitUntil', 'waitForEvent', 'waitForSegment']);
+
+/** Every segment a journey node refers to (triggers, conditions, waits, updates). */
+export function segmentIdsOfNode(node: JourneyNode): string[] {
+  switch (node.type) {
+    case 'segmentTrigger':
+    case 'waitForSegment':
+      return [node.settings.segmentId];
+    case 'conditionSplit':
+      return node.settings.branches.flatMap((b) => b.when.conditions.flatMap((c) => (c.kind === 'segment' ? [c.segmentId] : [])));
+    case 'scheduleTrigger':
+      return (node.settings.audience.conditions ?? []).flatMap((c) => (c.kind === 'segment' ? [c.segmentId] : []));
+    case 'updateUser':
+      return node.settings.updates.flatMap((u) => (u.op === 'addToSegment' || u.op === 'removeFromSegment' ? [u.segmentId] : []));
+    default:
+      return [];
+  }
+}

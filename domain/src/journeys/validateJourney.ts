@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isJsonObject } from '../json/json';
 import { branchesOf } from './journeyBranches';
 import { JourneyDefinition, JourneyEdge } from './journeyDefinition';
-import { isTriggerNode, type JourneyNode, JourneyNode as JourneyNodeSchema, waitingNodeTypes } from './journeyNodes';
+import { isTriggerNode, type JourneyNode, JourneyNode as JourneyNodeSchema, segmentIdsOfNode, waitingNodeTypes } from './journeyNodes';
 import type { JourneyProblem } from './journeyProblem';
 import { templateFieldsOf } from './templateFields';
 
@@ -11,8 +11,8 @@ export interface ValidateJourneyOptions {
   maxNodes?: number;
   /** Parses a Liquid template; returns an error message, or null when it is fine. */
   checkTemplate?: (source: string) => string | null;
-  /** Segment triggers and conditions need segments (a later feature); until then they are refused. */
-  segmentsAvailable?: boolean;
+  /** Segments of the workspace by id, with whether they are static; without it, segment ids are not checked. */
+  segments?: ReadonlyMap<string, { name: string; kind: 'LIVE' | 'STATIC' }>;
 }
 
 export const defaultMaxJourneyNodes = 500;
@@ -65,6 +65,11 @@ export function validateJourney(input: unknown, options: ValidateJourneyOptions 
   // The rest of the definition (rules, goal, exits) against the schema, without the nodes already reported.
   const rest = JourneyDefinition.omit({ nodes: true, edges: true }).safeParse({ ...input, nodes: undefined, edges: undefined });
   if (!rest.success) problems.push(...issuesToProblems(rest.error.issues, []));
+  if (rest.success && options.segments) {
+    rest.data.exitCriteria.forEach((criterion, index) => {
+      if (criterion.kind === 'segment' && !options.segments!.has(criterion.segmentId)) error(`exitCriteria.${index}.segmentId`, `no segment has the id "${criterion.segmentId}" in this workspace`);
+    });
+  }
   // Edges one by one too: a bad edge (or goal) must not make every node look unconnected.
   const rawEdges = input.edges === undefined ? [] : Array.isArray(input.edges) ? input.edges : null;
   if (!rawEdges) error('edges', 'must be a list of edges');
@@ -158,11 +163,18 @@ function checkNodeSettings(node: JourneyNode, index: number, options: ValidateJo
     const total = node.settings.branches.reduce((sum, branch) => sum + branch.percent, 0) + node.settings.controlPercent;
     if (Math.abs(total - 100) > 1e-6) error(at('branches'), `percentages (with the control group) add up to ${Number(total.toFixed(4))}; they must add up to 100`, node.id);
   }
-  const usesSegments =
-    node.type === 'segmentTrigger' ||
-    (node.type === 'conditionSplit' && node.settings.branches.some((b) => b.when.conditions.some((c) => c.kind === 'segment'))) ||
-    (node.type === 'scheduleTrigger' && (node.settings.audience.conditions ?? []).some((c) => c.kind === 'segment'));
-  if (usesSegments && !options.segmentsAvailable) error(at(''), 'segment triggers and conditions are not available yet', node.id);
+  if (options.segments) {
+    for (const segmentId of segmentIdsOfNode(node)) {
+      if (!options.segments.has(segmentId)) error(at(''), `refers to segment "${segmentId}", which does not exist in this workspace`, node.id);
+    }
+    if (node.type === 'updateUser') {
+      node.settings.updates.forEach((update, updateIndex) => {
+        if ((update.op === 'addToSegment' || update.op === 'removeFromSegment') && options.segments!.get(update.segmentId)?.kind === 'LIVE') {
+          error(at(`updates.${updateIndex}.segmentId`), `segment "${options.segments!.get(update.segmentId)!.name}" is live: its definition decides who is in it; pick a static segment`, node.id);
+        }
+      });
+    }
+  }
   if (options.checkTemplate) {
     for (const field of templateFieldsOf(node)) {
       const message = options.checkTemplate(field.source);

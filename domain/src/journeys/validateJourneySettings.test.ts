@@ -152,24 +152,36 @@ describe('validateJourney: URLs', () => {
 });
 
 describe('validateJourney: segments', () => {
-  const segmentTrigger = { nodes: [{ id: 's', type: 'segmentTrigger', settings: { segmentId: 'seg_vip' } }, { id: 'e', type: 'end' }], edges: [{ source: 's', target: 'e' }] };
+  const segments = new Map([
+    ['seg_vip', { name: 'VIP', kind: 'LIVE' as const }],
+    ['seg_list', { name: 'Imported list', kind: 'STATIC' as const }],
+  ]);
+  const segmentTrigger = (segmentId: string) => ({ nodes: [{ id: 's', type: 'segmentTrigger', settings: { segmentId } }, { id: 'e', type: 'end' }], edges: [{ source: 's', target: 'e' }] });
 
-  it('refuses a segment trigger until segments are available', () => {
-    expect(errors(segmentTrigger)).toEqual([{ nodeId: 's', path: 'nodes.0.settings', message: 'segment triggers and conditions are not available yet', severity: 'error' }]);
-    expect(errors(segmentTrigger, { segmentsAvailable: true })).toEqual([]);
-  });
+  it('accepts segments of the workspace in triggers, splits, waits and schedule audiences; names unknown ones', () => {
+    expect(errors(segmentTrigger('seg_vip'), { segments })).toEqual([]);
+    expect(errors(segmentTrigger('seg_gone'), { segments })).toEqual([{ nodeId: 's', path: 'nodes.0.settings', message: 'refers to segment "seg_gone", which does not exist in this workspace', severity: 'error' }]);
+    // Without the workspace's segments (a draft checked on its own), ids are not checked.
+    expect(errors(segmentTrigger('seg_gone'))).toEqual([]);
 
-  it('refuses segment conditions, in splits and in a schedule’s audience, until segments are available', () => {
-    const split = journeyOf(conditionSplit(['vip'], [attribute, { kind: 'segment', segmentId: 'seg_vip' }]));
-    expect(errors(split)).toEqual([{ nodeId: 'split', path: 'nodes.1.settings', message: 'segment triggers and conditions are not available yet', severity: 'error' }]);
-    expect(errors(split, { segmentsAvailable: true })).toEqual([]);
+    const split = journeyOf(conditionSplit(['vip'], [attribute, { kind: 'segment', segmentId: 'seg_gone' }]));
+    expect(errors(split, { segments })).toEqual([{ nodeId: 'split', path: 'nodes.1.settings', message: 'refers to segment "seg_gone", which does not exist in this workspace', severity: 'error' }]);
 
     const schedule = {
       nodes: [{ id: 's', type: 'scheduleTrigger', settings: { audience: { conditions: [{ kind: 'segment', segmentId: 'seg_vip' }] }, schedule: { kind: 'daily', time: '09:00' } } }, { id: 'e', type: 'end' }],
       edges: [{ source: 's', target: 'e' }],
     };
-    expect(errors(schedule)).toEqual([{ nodeId: 's', path: 'nodes.0.settings', message: 'segment triggers and conditions are not available yet', severity: 'error' }]);
-    expect(errors(schedule, { segmentsAvailable: true })).toEqual([]);
+    expect(errors(schedule, { segments })).toEqual([]);
+  });
+
+  it('adds to and removes from static segments only, and checks exit criteria on segments', () => {
+    const update = (segmentId: string) => journeyOf({ id: 'u', type: 'updateUser', settings: { updates: [{ op: 'addToSegment', segmentId }] } });
+    expect(errors(update('seg_list'), { segments })).toEqual([]);
+    expect(errors(update('seg_vip'), { segments })).toEqual([
+      { nodeId: 'u', path: 'nodes.1.settings.updates.0.segmentId', message: 'segment "VIP" is live: its definition decides who is in it; pick a static segment', severity: 'error' },
+    ]);
+    const exits = { ...journeyOf({ id: 'w', type: 'waitForSegment', settings: { segmentId: 'seg_vip', timeout: { amount: 1, unit: 'days' } } }), exitCriteria: [{ kind: 'segment', segmentId: 'seg_nope' }] };
+    expect(errors(exits, { segments })).toEqual([{ path: 'exitCriteria.0.segmentId', message: 'no segment has the id "seg_nope" in this workspace', severity: 'error' }]);
   });
 });
 

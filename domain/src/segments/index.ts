@@ -5,3 +5,4 @@ export * from './segmentWindow';
 export * from './sql/compileSegment';
 export * from './validateSegment';
 export * from './segmentDependencies';
+export * from './csvRows';

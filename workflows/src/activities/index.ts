@@ -1,10 +1,12 @@
-import type { PrismaClient } from '@tideflow/db';
+import type { PrismaClient, SqlDriver } from '@tideflow/db';
 import type { SecretBox } from '../secrets/secretBox';
 import { createEventCatalogActivities } from './eventCatalogActivities';
 import { createJourneyActivities } from './journeys';
 
 export interface ActivityDependencies {
   prisma: PrismaClient;
+  /** The driver under Prisma (multi-statement writes such as segment membership). */
+  sql: SqlDriver;
   /** Opens channel secrets (SMTP password, webhook headers). */
   secrets: SecretBox;
 }

@@ -1,6 +1,6 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { Event, PrismaClient } from '@tideflow/db';
-import { durationMs, type JourneyNodeOf, type JsonObject, matchesPropertyFilters, profileChangeToken } from '@tideflow/domain';
+import { durationMs, type JourneyNode, type JourneyNodeOf, type JsonObject, matchesPropertyFilters, profileChangeToken } from '@tideflow/domain';
 import { attributeExitReason } from '../activities/journeys/exitCheck';
 import { userFactsOf } from '../activities/journeys/runUser';
 import { enterJourney } from './enterJourney';
@@ -101,15 +101,14 @@ export class JourneyInboxProcessor {
   private async processWorkspaceEvents(temporal: TemporalTarget, workspaceId: string, events: Event[]): Promise<void> {
     const { prisma, versions } = this.deps;
     const names = [...new Set(events.map((event) => event.name))];
-    const triggers = await prisma.journeyTrigger.findMany({ where: { workspaceId, kind: 'EVENT', eventName: { in: names } } });
+    const triggers = await prisma.journeyTrigger.findMany({ where: { workspaceId, kind: { in: ['EVENT', 'SEGMENT'] }, eventName: { in: names } } });
     const startedNow = new Set<string>();
 
     for (const event of events) {
       for (const trigger of triggers.filter((t) => t.eventName === event.name)) {
         const frozen = await versions.get(trigger.journeyId, trigger.version);
-        const node = frozen?.definition.nodes.find((n): n is JourneyNodeOf<'eventTrigger'> => n.id === trigger.nodeId && n.type === 'eventTrigger');
-        if (!node || !matchesPropertyFilters(event.properties as JsonObject, node.settings.filters)) continue;
-        if (node.settings.occurrence && !(await this.occurrenceReached(event, node))) continue;
+        const node = frozen?.definition.nodes.find((n) => n.id === trigger.nodeId);
+        if (!node || !(await this.triggerMatches(node, event))) continue;
         const decision = await enterJourney(prisma, { workspaceId, journeyId: trigger.journeyId, userId: event.userId, triggerNodeId: node.id, entryKey: `event:${event.messageId}`, trigger: journeyEventOf(event) });
         if (decision.kind === 'entered') {
           await startJourneyRun(temporal, prisma, decision.run, decision.definition, decision.journeyName);
@@ -141,6 +140,14 @@ export class JourneyInboxProcessor {
         if (!(error instanceof WorkflowNotFoundError)) throw error;
       }
     }
+  }
+
+  /** An event trigger's filters and occurrence rule, or a segment trigger's segment. */
+  private async triggerMatches(node: JourneyNode, event: Event): Promise<boolean> {
+    const properties = event.properties as JsonObject;
+    if (node.type === 'segmentTrigger') return properties.segmentId === node.settings.segmentId;
+    if (node.type !== 'eventTrigger' || !matchesPropertyFilters(properties, node.settings.filters)) return false;
+    return !node.settings.occurrence || this.occurrenceReached(event, node);
   }
 
   /** "Viewed /pricing 2 times within 1 day": counts matching events in the window ending at this one. */

@@ -1,5 +1,5 @@
 import type { Prisma } from '@tideflow/db';
-import { type JourneyDefinition, profileChangeToken, systemEventNames } from '@tideflow/domain';
+import { type JourneyDefinition, profileChangeToken, segmentChangeEvents, systemEventNames } from '@tideflow/domain';
 
 const triggerKinds = { eventTrigger: 'EVENT', apiTrigger: 'API', scheduleTrigger: 'SCHEDULE', segmentTrigger: 'SEGMENT' } as const;
 
@@ -14,7 +14,17 @@ export async function refreshJourneyIndex(tx: Prisma.TransactionClient, journey:
   if (journey.status === 'LIVE' && definition && journey.latestVersion !== null) {
     const rows = definition.nodes.flatMap((node) =>
       node.type in triggerKinds
-        ? [{ workspaceId: journey.workspaceId, journeyId: journey.id, version: journey.latestVersion!, nodeId: node.id, kind: triggerKinds[node.type as keyof typeof triggerKinds], eventName: node.type === 'eventTrigger' ? node.settings.eventName : null }]
+        ? [
+            {
+              workspaceId: journey.workspaceId,
+              journeyId: journey.id,
+              version: journey.latestVersion!,
+              nodeId: node.id,
+              kind: triggerKinds[node.type as keyof typeof triggerKinds],
+              eventName: node.type === 'eventTrigger' ? node.settings.eventName : node.type === 'segmentTrigger' ? segmentChangeEvents.entered : null,
+              segmentId: node.type === 'segmentTrigger' ? node.settings.segmentId : null,
+            },
+          ]
         : [],
     );
     if (rows.length) await tx.journeyTrigger.createMany({ data: rows });

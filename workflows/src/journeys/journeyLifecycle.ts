@@ -18,9 +18,10 @@ export class JourneyLifecycleError extends Error {
   }
 }
 
-/** The validation used everywhere a definition is checked (API, publish, the builder). */
-export function validateJourneyDraft(draft: unknown) {
-  return validateJourney(draft, { checkTemplate, segmentsAvailable: false });
+/** The validation used everywhere a definition is checked (API, publish, the builder), against the workspace's segments. */
+export async function validateJourneyDraft(prisma: PrismaClient, workspaceId: string, draft: unknown) {
+  const segments = await prisma.segment.findMany({ where: { workspaceId }, select: { id: true, name: true, kind: true } });
+  return validateJourney(draft, { checkTemplate, segments: new Map(segments.map((s) => [s.id, { name: s.name, kind: s.kind }])) });
 }
 
 const scheduleNodesOf = (definition: JourneyDefinition | null) => (definition?.nodes ?? []).filter((node): node is JourneyNodeOf<'scheduleTrigger'> => node.type === 'scheduleTrigger');
@@ -44,7 +45,7 @@ async function versionDefinition(prisma: PrismaClient, journey: Journey): Promis
 export async function publishJourney(prisma: PrismaClient, temporal: TemporalTarget | null, workspaceId: string, journeyId: string): Promise<{ journey: Journey; version: number }> {
   const current = await lockJourney(prisma, workspaceId, journeyId);
   if (current.status === 'ARCHIVED') throw new JourneyLifecycleError('CONFLICT', 'An archived journey cannot be published');
-  const validation = validateJourneyDraft(current.draft);
+  const validation = await validateJourneyDraft(prisma, workspaceId, current.draft);
   if (!validation.ok) {
     const errors = validation.problems.filter((p) => p.severity === 'error');
     throw new JourneyLifecycleError('INVALID', `The journey has ${errors.length} problem(s) and was not published`, errors);

@@ -19,6 +19,7 @@ import './message';
 import './channelSettings';
 import './segment';
 import './segmentMutations';
+import './segmentUpload';
 
 /** The whole GraphQL schema, assembled from one file per type. */
 export const schema = lexicographicSortSchema(builder.toSchema());

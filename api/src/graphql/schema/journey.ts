@@ -42,7 +42,7 @@ builder.prismaObject('Journey', {
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
     publishedAt: t.expose('publishedAt', { type: 'DateTime', nullable: true }),
     stoppedAt: t.expose('stoppedAt', { type: 'DateTime', nullable: true }),
-    problems: t.field({ type: [JourneyProblemRef], description: 'Validation of the current draft.', resolve: (journey) => validateJourneyDraft(journey.draft).problems }),
+    problems: t.field({ type: [JourneyProblemRef], description: 'Validation of the current draft.', resolve: async (journey, _args, { prisma }) => (await validateJourneyDraft(prisma, journey.workspaceId, journey.draft)).problems }),
     versions: t.relation('versions', { query: { orderBy: { version: 'desc' } } }),
     stats: t.field({ type: JourneyStatsRef, complexity: 10, resolve: (journey, _args, { prisma }) => journeyStats(prisma, journey.id) }),
     nodeStats: t.field({

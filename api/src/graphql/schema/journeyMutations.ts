@@ -96,8 +96,8 @@ builder.queryField('validateJourneyDefinition', (t) =>
     type: JourneyValidationRef,
     description: 'Checks a definition without saving it: every problem with its node and path.',
     args: { definition: t.arg({ type: 'JSON', required: true }) },
-    resolve: (_root, args) => {
-      const validation = validateJourneyDraft(args.definition);
+    resolve: async (_root, args, context) => {
+      const validation = await validateJourneyDraft(context.prisma, workspaceOf(context), args.definition);
       return { valid: validation.ok, problems: validation.problems };
     },
   }),

@@ -28,11 +28,17 @@ export function createConditionSplitActivities(deps: { prisma: PrismaClient }) {
           if (condition.kind === 'behaviour' && !counts.has(condition)) counts.set(condition, await countBehaviour(prisma, input.run.workspaceId, user.id, condition, now));
         }
       }
+      const segmentIds = [...new Set(input.branches.flatMap((b) => b.when.conditions.flatMap((c) => (c.kind === 'segment' ? [c.segmentId] : []))))];
+      const memberships = segmentIds.length ? await prisma.segmentMember.findMany({ where: { userId: user.id, segmentId: { in: segmentIds } }, select: { segmentId: true } }) : [];
+      const memberOf = new Set(memberships.map((m) => m.segmentId));
+      const names = new Map((segmentIds.length ? await prisma.segment.findMany({ where: { id: { in: segmentIds } }, select: { id: true, name: true } }) : []).map((s) => [s.id, s.name]));
       const decision = decideConditionSplit(input.branches, {
         user: userFactsOf(user),
         triggerProperties: input.triggerProperties,
         context: input.context,
         behaviourCount: (condition) => counts.get(condition) ?? 0,
+        segmentMember: (segmentId) => memberOf.has(segmentId),
+        segmentName: (segmentId) => names.get(segmentId) ?? segmentId,
       });
       await recordPosition(prisma, { ...input, currentNodeId: input.nodeId, waitingSince: null });
       return decision;

@@ -1,9 +1,10 @@
-import type { PrismaClient } from '@tideflow/db';
+import type { PrismaClient, SqlDriver } from '@tideflow/db';
 import type { SecretBox } from '../../secrets/secretBox';
 import { createAudienceEntryActivities } from './audienceEntry';
 import { createConditionSplitActivities } from './conditionSplit';
 import { createEventWaitActivities } from './eventWaits';
 import { createRunRecordActivities } from './runRecords';
+import { createSegmentWaitActivities } from './segmentWaits';
 import { createSendMessageActivities } from './sendMessage';
 import { createUserUpdateActivities } from './userUpdates';
 import { createWaitUntilActivities } from './waitUntilPlanner';
@@ -11,6 +12,8 @@ import { createWebhookCallActivities } from './webhookCall';
 
 export interface JourneyActivityDeps {
   prisma: PrismaClient;
+  /** The driver under Prisma, for segment membership writes. */
+  sql: SqlDriver;
   secrets: SecretBox;
 }
 
@@ -21,6 +24,7 @@ export function createJourneyActivities(deps: JourneyActivityDeps) {
     ...createConditionSplitActivities(deps),
     ...createWaitUntilActivities(deps),
     ...createEventWaitActivities(deps),
+    ...createSegmentWaitActivities(deps),
     ...createSendMessageActivities(deps),
     ...createWebhookCallActivities(deps),
     ...createUserUpdateActivities(deps),

@@ -1,7 +1,8 @@
-import type { Prisma, PrismaClient } from '@tideflow/db';
+import type { Prisma, PrismaClient, SqlDriver } from '@tideflow/db';
 import { type ExitCriterion, humanizeName, inferAttributeType, isJsonObject, isSystemAttributeName, type JsonObject, type JsonValue, type UserUpdate } from '@tideflow/domain';
 import { renderTemplate } from '@tideflow/domain/templates';
 import type { JourneyEvent } from '../../journeys/journeyRunTypes';
+import { applyMembershipChanges } from '../../segments/segmentMembership';
 import { attributeExitReason } from './exitCheck';
 import { persistSteps, type RunPosition } from './runRecords';
 import { userFactsOf } from './runUser';
@@ -22,7 +23,38 @@ function describe(update: UserUpdate, value?: JsonValue): string {
       return `tag +${update.tag}`;
     case 'removeTag':
       return `tag -${update.tag}`;
+    case 'addToSegment':
+      return `added to segment ${update.segmentId}`;
+    case 'removeFromSegment':
+      return `removed from segment ${update.segmentId}`;
   }
+}
+
+type SegmentUpdate = Extract<UserUpdate, { op: 'addToSegment' | 'removeFromSegment' }>;
+const isSegmentUpdate = (update: UserUpdate): update is SegmentUpdate => update.op === 'addToSegment' || update.op === 'removeFromSegment';
+
+/**
+ * Static segment changes go first, in transactions of their own: they are
+ * idempotent (a member is not added twice), so a retry after a crash between
+ * them and the receipt repeats nothing visible.
+ */
+async function applySegmentUpdates(deps: { prisma: PrismaClient; sql: SqlDriver }, workspaceId: string, userId: string, updates: SegmentUpdate[]): Promise<string[]> {
+  const done: string[] = [];
+  for (const update of updates) {
+    const segment = await deps.prisma.segment.findFirst({ where: { id: update.segmentId, workspaceId }, select: { id: true, name: true, workspaceId: true, kind: true } });
+    if (!segment) {
+      done.push(`segment ${update.segmentId} no longer exists`);
+      continue;
+    }
+    if (segment.kind !== 'STATIC') {
+      done.push(`segment "${segment.name}" is live: not changed`);
+      continue;
+    }
+    const adding = update.op === 'addToSegment';
+    await applyMembershipChanges(deps.sql, segment, adding ? { enter: [userId], exit: [] } : { enter: [], exit: [userId] });
+    done.push(`${adding ? 'added to' : 'removed from'} segment "${segment.name}"`);
+  }
+  return done;
 }
 
 /**
@@ -30,11 +62,17 @@ function describe(update: UserUpdate, value?: JsonValue): string {
  * written in the same transaction as the change, so a retried activity
  * changes nothing twice (increments included).
  */
-export function createUserUpdateActivities(deps: { prisma: PrismaClient }) {
+export function createUserUpdateActivities(deps: { prisma: PrismaClient; sql: SqlDriver }) {
   return {
     async applyJourneyUserUpdates(input: RunPosition & { nodeId: string; iteration: string; updates: UserUpdate[]; trigger: JourneyEvent; context: JsonObject; exitCriteria: ExitCriterion[] }): Promise<{ reason: string; exitReason: string | null }> {
       const { run } = input;
       const key = `journey:${run.runId}:${input.iteration}`;
+      const segmentUpdates = input.updates.filter(isSegmentUpdate);
+      let segmentsDone: string[] = [];
+      if (segmentUpdates.length && !(await deps.prisma.actionReceipt.findUnique({ where: { workspaceId_idempotencyKey: { workspaceId: run.workspaceId, idempotencyKey: key } } }))) {
+        const owner = await deps.prisma.journeyRun.findUnique({ where: { id: run.runId }, select: { userId: true } });
+        if (owner) segmentsDone = await applySegmentUpdates(deps, run.workspaceId, owner.userId, segmentUpdates);
+      }
       return deps.prisma.$transaction(async (tx) => {
         await persistSteps(tx, run, input.steps);
         const runRow = await tx.journeyRun.findUnique({ where: { id: run.runId }, select: { userId: true } });
@@ -47,9 +85,10 @@ export function createUserUpdateActivities(deps: { prisma: PrismaClient }) {
 
         const traits: JsonObject = isJsonObject(user.traits) ? { ...user.traits } : {};
         const columns: Record<string, string | null> = {};
-        const done: string[] = [];
+        const done: string[] = [...segmentsDone];
         const scope = templateScope(run, facts, input.trigger, input.context);
         for (const update of input.updates) {
+          if (isSegmentUpdate(update)) continue;
           if (update.op === 'addTag' || update.op === 'removeTag') {
             const tags = Array.isArray(traits.tags) ? traits.tags.filter((t): t is string => typeof t === 'string') : [];
             traits.tags = update.op === 'addTag' ? [...new Set([...tags, update.tag])] : tags.filter((t) => t !== update.tag);

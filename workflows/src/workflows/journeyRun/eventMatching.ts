@@ -1,4 +1,4 @@
-import { compare, durationMs, type ExitCriterion, type JourneyGoal, type JourneyNodeOf, matchesPropertyFilters, valueAtPath, type JsonObject } from '@tideflow/domain';
+import { compare, durationMs, type ExitCriterion, type JourneyGoal, type JourneyNodeOf, matchesPropertyFilters, segmentChangeEvents, valueAtPath, type JsonObject } from '@tideflow/domain';
 import type { JourneyEvent } from '../../journeys/journeyRunTypes';
 
 /** Pure matching of signalled events against what a run waits for (safe in workflow code). */
@@ -21,4 +21,13 @@ export function convertsGoal(event: JourneyEvent, goal: JourneyGoal | undefined,
   if (!goal || event.name !== goal.eventName) return false;
   const at = Date.parse(event.timestamp);
   return at >= enteredAtMs - 1000 && at <= enteredAtMs + durationMs(goal.within) && matchesPropertyFilters(event.properties, goal.filters);
+}
+
+/** A `Segment Entered` / `Segment Exited` event about `segmentId` that makes the user's membership `member`. */
+export function segmentChangeMatches(event: JourneyEvent, segmentId: string, member: boolean): boolean {
+  return event.properties.segmentId === segmentId && event.name === (member ? segmentChangeEvents.entered : segmentChangeEvents.exited);
+}
+
+export function matchingSegmentExit(event: JourneyEvent, criteria: readonly ExitCriterion[]): Extract<ExitCriterion, { kind: 'segment' }> | undefined {
+  return criteria.find((c): c is Extract<ExitCriterion, { kind: 'segment' }> => c.kind === 'segment' && segmentChangeMatches(event, c.segmentId, c.member));
 }

@@ -11,11 +11,11 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import { alwaysListenedEvents, chooseRandomBranch, describeDuration, durationMs, JourneyGraph, type JourneyNode, type JourneyNodeOf, type JsonValue } from '@tideflow/domain';
+import { alwaysListenedEvents, chooseRandomBranch, segmentChangeEvents, describeDuration, durationMs, JourneyGraph, type JourneyNode, type JourneyNodeOf, type JsonValue } from '@tideflow/domain';
 import type { JourneyActivities } from '../../activities/journeys';
 import type { JourneyEvent, JourneyRunEnd, JourneyRunIdentity, JourneyRunInput, JourneyRunState } from '../../journeys/journeyRunTypes';
 import { exitJourneySignal, journeyEventsSignal, journeyRunSnapshotQuery } from '../../journeys/journeySignals';
-import { convertsGoal, matchesWait, matchingExitCriterion } from './eventMatching';
+import { convertsGoal, matchesWait, matchingExitCriterion, matchingSegmentExit, segmentChangeMatches } from './eventMatching';
 import { describeEventWait, describeTrigger, nodeLabel } from './nodeLabels';
 import { StepLog } from './stepLog';
 import { workflowNow } from './workflowClock';
@@ -78,6 +78,7 @@ export async function journeyRun(input: JourneyRunInput): Promise<JourneyRunResu
   let conversionToRecord = false;
   let eventWait: { settings: JourneyNodeOf<'waitForEvent'>['settings']; countsFromMs: number; sinceMs: number; matched: JourneyEvent | null } | null = null;
   let waitingLabel: string | null = null;
+  let segmentWait: { segmentId: string; member: boolean; matched: boolean } | null = null;
 
   const seen = (messageId: string) => {
     if (state.seenMessageIds.includes(messageId)) return true;
@@ -90,6 +91,9 @@ export async function journeyRun(input: JourneyRunInput): Promise<JourneyRunResu
     for (const event of events) {
       if (seen(event.messageId)) continue;
       if (!exitReason && matchingExitCriterion(event, definition.exitCriteria)) exitReason = `exit criterion: ${event.name}`;
+      const segmentExit = matchingSegmentExit(event, definition.exitCriteria);
+      if (!exitReason && segmentExit) exitReason = `exit criterion: ${segmentExit.member ? 'entered' : 'left'} segment "${String(event.properties.segmentName ?? segmentExit.segmentId)}"`;
+      if (segmentWait && !segmentWait.matched && segmentChangeMatches(event, segmentWait.segmentId, segmentWait.member)) segmentWait.matched = true;
       if (!state.convertedAt && convertsGoal(event, definition.goal, enteredAtMs)) {
         state.convertedAt = event.timestamp;
         conversionToRecord = true;
@@ -200,6 +204,32 @@ export async function journeyRun(input: JourneyRunInput): Promise<JourneyRunResu
         return matched
           ? { branch: 'matched', reason: `${matched.name} received (${matched.timestamp})` }
           : { branch: 'timeout', reason: `timeout after ${describeDuration(settings.timeout)}: no ${settings.eventName}` };
+      }
+
+      case 'waitForSegment': {
+        const { segmentId, member, timeout } = node.settings;
+        const sinceMs = workflowNow();
+        segmentWait = { segmentId, member, matched: false };
+        waiting = { sinceMs, listeningTo: [...new Set([...listenedAlways, segmentChangeEvents.entered, segmentChangeEvents.exited])] };
+        const pending = steps.take();
+        const now = await bookkeeping.startJourneySegmentWait({ run, nodeId: node.id, segmentId, waitingSince: new Date(sinceMs).toISOString(), listeningTo: waiting.listeningTo, steps: pending, convertedAt: state.convertedAt });
+        const goal = `${member ? 'enter' : 'leave'} segment "${now.segmentName}"`;
+        waitingLabel = `waiting up to ${describeDuration(timeout)} to ${goal}`;
+        steps.add('WAITING', node.id, { reason: waitingLabel });
+        setCurrentDetails(`${nodeLabel(node)}: ${waitingLabel}`);
+        if (now.member === member) segmentWait.matched = true;
+        else await recordProgress();
+        const waited = await waitFor(sinceMs + durationMs(timeout), () => segmentWait?.matched === true);
+        if (waited === 'exit') return { end: 'EXITED', reason: exitReason! };
+        // As for events: a change whose signal was lost still counts.
+        if (!segmentWait.matched && (await bookkeeping.checkJourneySegmentMembership({ run, segmentId })).member === member) segmentWait.matched = true;
+        const matched = segmentWait.matched;
+        segmentWait = null;
+        waiting = null;
+        waitingLabel = null;
+        state.eventsCountFrom = new Date(workflowNow()).toISOString();
+        await recordProgress();
+        return matched ? { branch: 'matched', reason: `${member ? 'in' : 'out of'} segment "${now.segmentName}"` } : { branch: 'timeout', reason: `timeout after ${describeDuration(timeout)}: did not ${goal}` };
       }
 
       case 'conditionSplit':

@@ -7,6 +7,9 @@ CREATE TYPE "SegmentStatus" AS ENUM ('COMPUTING', 'READY', 'FAILED');
 -- CreateEnum
 CREATE TYPE "SegmentUploadStatus" AS ENUM ('PROCESSING', 'DONE', 'FAILED');
 
+-- AlterTable
+ALTER TABLE "JourneyTrigger" ADD COLUMN     "segmentId" TEXT;
+
 -- CreateTable
 CREATE TABLE "Segment" (
     "id" UUID NOT NULL DEFAULT gen_random_uuid(),

@@ -1,0 +1,73 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { eventually, startTestApi, type TestApi } from '../support';
+
+let api: TestApi;
+let workspace: { workspaceId: string; writeKey: string; secretKey: string };
+
+beforeAll(async () => {
+  process.env.TIDEFLOW_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), 'tideflow-uploads-'));
+  api = await startTestApi();
+  workspace = await api.createTestWorkspace('uploads');
+  await api.ingest(workspace.writeKey, 'batch', {
+    batch: [
+      { type: 'identify', userId: 'u-1', traits: { email: 'One@Example.com' } },
+      { type: 'identify', userId: 'u-2', traits: { phone: '+66 81-234 5678' } },
+      { type: 'identify', userId: 'u-3', traits: { email: 'three@example.com' } },
+      { type: 'alias', previousId: 'old-3', userId: 'u-3' },
+    ],
+  });
+});
+afterAll(() => api?.close());
+
+async function upload(segmentId: string, csv: string, options: { idType?: string; replace?: boolean } = {}) {
+  const form = new FormData();
+  form.set('operations', JSON.stringify({
+    query: `mutation($input: UploadSegmentCsvInput!) { uploadSegmentCsv(input: $input) { id status } }`,
+    variables: { input: { segmentId, file: null, idType: options.idType ?? 'AUTO', replace: options.replace ?? false } },
+  }));
+  form.set('map', JSON.stringify({ 0: ['variables.input.file'] }));
+  form.set('0', new Blob([csv], { type: 'text/csv' }), 'members.csv');
+  const response = await fetch(`${api.baseUrl}/graphql`, { method: 'POST', headers: { authorization: `Bearer ${workspace.secretKey}`, 'graphql-require-preflight': '1' }, body: form });
+  return (await response.json()) as { data?: any; errors?: any[] };
+}
+
+const gql = async (query: string, variables?: Record<string, unknown>) => (await api.graphql(workspace.secretKey, query, variables)).body as { data?: any; errors?: any[] };
+
+async function finished(uploadId: string) {
+  return eventually(async () => {
+    const { data } = await gql(`query($id: ID!) { segmentUpload(id: $id) { status totalRows processedRows matchedRows unmatchedRows unmatched { row value reason } error segment { size } } }`, { id: uploadId });
+    return data.segmentUpload.status !== 'PROCESSING' ? data.segmentUpload : undefined;
+  });
+}
+
+it('matches userIds (and former ones), emails and phones, and reports the rows that matched nobody', async () => {
+  const created = await gql(`mutation($input: CreateSegmentInput!) { createSegment(input: $input) { id kind size } }`, { input: { name: 'Imported', kind: 'STATIC' } });
+  const segmentId = created.data.createSegment.id;
+  const csv = ['email_or_id,note', 'u-1,first', '"one@example.com",duplicate by email', '+66812345678,phone', 'old-3,alias', 'nobody,missing', 'not-an-email@,bad', ',empty'].join('\n');
+  const started = await upload(segmentId, csv);
+  expect(started.errors).toBeUndefined();
+  const report = await finished(started.data.uploadSegmentCsv.id);
+  expect(report).toMatchObject({ status: 'DONE', totalRows: 7, processedRows: 7, matchedRows: 4, unmatchedRows: 3, error: null, segment: { size: 3 } });
+  expect(report.unmatched).toEqual([
+    { row: 5, value: 'nobody', reason: 'no user with this userId' },
+    { row: 6, value: 'not-an-email@', reason: 'not a userId, email or phone number' },
+    { row: 7, value: '', reason: 'empty' },
+  ]);
+
+  const replaced = await upload(segmentId, 'email\nthree@example.com\n', { idType: 'EMAIL', replace: true });
+  expect(await finished(replaced.data.uploadSegmentCsv.id)).toMatchObject({ status: 'DONE', matchedRows: 1, segment: { size: 1 } });
+});
+
+it('refuses uploads to live segments, non-files and unknown segments', async () => {
+  const live = await gql(`mutation($input: CreateSegmentInput!) { createSegment(input: $input) { id } }`, {
+    input: { name: 'Everyone', kind: 'LIVE', definition: { root: { type: 'group', match: 'all', children: [] } } },
+  });
+  const refused = await upload(live.data.createSegment.id, 'u-1\n');
+  expect(refused.errors![0].extensions.code).toBe('CONFLICT');
+  const unknown = await upload('00000000-0000-0000-0000-000000000000', 'u-1\n');
+  expect(unknown.errors![0].extensions.code).toBe('NOT_FOUND');
+  const notAFile = await gql(`mutation($input: UploadSegmentCsvInput!) { uploadSegmentCsv(input: $input) { id } }`, { input: { segmentId: live.data.createSegment.id, file: 'text' } });
+  expect(notAFile.errors![0].extensions.code).toMatch(/BAD_USER_INPUT|CONFLICT/);
+});
