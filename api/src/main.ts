@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
 import { databaseConfigFromEnv, defaultDataDir, describeDatabase, openDatabase } from '@tideflow/db';
-import { createTideflowWorker, JourneyInboxProcessor, JourneyVersionCache, SecretBox, SegmentInboxProcessor, resumeSegmentUploads, temporalConfigFromEnv } from '@tideflow/workflows';
+import { createTideflowWorker, JourneyInboxProcessor, JourneyVersionCache, SecretBox, SegmentInboxProcessor, ensureSegmentSweepSchedule, resumeSegmentUploads, temporalConfigFromEnv } from '@tideflow/workflows';
 import { credentialsFile, ensureDemoWorkspace } from './seed/demoWorkspace';
 import { createApiServer } from './server';
 import { connectTemporalInBackground } from './temporal/temporalConnection';
@@ -41,7 +41,10 @@ async function main() {
   segmentProcessor.start();
   const resumed = await resumeSegmentUploads(db.prisma, db.sql, dataDir, (error) => console.error('[segments] upload failed', error));
   if (resumed) log(`Resuming ${resumed} segment upload(s) interrupted by the last stop`);
-  void temporal.ready.then(() => journeyProcessor.wake());
+  void temporal.ready.then(async (access) => {
+    journeyProcessor.wake();
+    if (access) await ensureSegmentSweepSchedule(access, Number(process.env.SEGMENT_SWEEP_MINUTES ?? 5)).catch((error) => console.error('[segments] could not schedule the sweep', error));
+  });
   const api = createApiServer({
     secrets,
     journeyVersions,

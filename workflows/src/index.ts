@@ -24,3 +24,4 @@ export { applyMembershipChanges, segmentEventNames } from './segments/segmentMem
 export { createSegment, deleteSegment, previewSegment, type SegmentInput, type SegmentPreview, SegmentServiceError, updateSegment } from './segments/segmentService';
 export { type SegmentUser, segmentUsers } from './segments/segmentUsage';
 export { maxUploadRows, processSegmentUpload, resumeSegmentUploads, startSegmentUpload, type UnmatchedRow, type UploadRequest } from './segments/segmentUploads';
+export { ensureSegmentSweepSchedule } from './segments/segmentSweepSchedule';

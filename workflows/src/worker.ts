@@ -1,12 +1,14 @@
 import path from 'node:path';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
-import type { PrismaClient } from '@tideflow/db';
+import { type PrismaClient, type SqlDriver, sqlDriverOf } from '@tideflow/db';
 import { createActivities } from './activities';
 import type { SecretBox } from './secrets/secretBox';
 import { type TemporalConfig, temporalConfigFromEnv } from './temporalConfig';
 
 export interface TideflowWorkerOptions {
   prisma: PrismaClient;
+  /** The driver under Prisma; defaults to the one `openDatabase` made for `prisma`. */
+  sql?: SqlDriver;
   /** Opens channel secrets for sends. */
   secrets: SecretBox;
   temporal?: TemporalConfig;
@@ -52,7 +54,7 @@ export async function createTideflowWorker(options: TideflowWorkerOptions): Prom
     connection,
     namespace: temporal.namespace,
     taskQueue: temporal.taskQueue,
-    activities: createActivities({ prisma: options.prisma, secrets: options.secrets }),
+    activities: createActivities({ prisma: options.prisma, sql: options.sql ?? sqlDriverOf(options.prisma), secrets: options.secrets }),
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath, bundlerOptions: workflowBundlerOptions }),
   });
 }

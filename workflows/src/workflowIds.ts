@@ -5,4 +5,6 @@ export const workflowIds = {
   journeyRun: (journeyId: string, userId: string, entryNumber: number) => `journey/${journeyId}/user/${userId}/entry/${entryNumber}`,
   /** The Temporal Schedule of a scheduled-audience trigger, and the workflow id prefix of its ticks. */
   journeySchedule: (journeyId: string, nodeId: string) => `journey-schedule/${journeyId}/${nodeId}`,
+  /** The one Schedule (and the workflow id prefix of its runs) sweeping time-sensitive segments. */
+  segmentSweep: 'segment-sweep',
 };

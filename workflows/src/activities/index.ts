@@ -2,6 +2,7 @@ import type { PrismaClient, SqlDriver } from '@tideflow/db';
 import type { SecretBox } from '../secrets/secretBox';
 import { createEventCatalogActivities } from './eventCatalogActivities';
 import { createJourneyActivities } from './journeys';
+import { createSegmentSweepActivities } from './segmentSweepActivities';
 
 export interface ActivityDependencies {
   prisma: PrismaClient;
@@ -16,6 +17,7 @@ export function createActivities(deps: ActivityDependencies) {
   return {
     ...createEventCatalogActivities(deps),
     ...createJourneyActivities(deps),
+    ...createSegmentSweepActivities(deps),
   };
 }
 

@@ -3,3 +3,4 @@
 export { eventCatalogRecount } from './eventCatalogRecount';
 export { journeyRun } from './journeyRun/journeyRunWorkflow';
 export { journeyAudienceEntry } from './journeyAudienceEntry';
+export { segmentSweep } from './segmentSweep';
