@@ -4,6 +4,7 @@ import { durationMs, type JourneyNode, type JourneyNodeOf, type JsonObject, matc
 import { attributeExitReason } from '../activities/journeys/exitCheck';
 import { userFactsOf } from '../activities/journeys/runUser';
 import { enterJourney } from './enterJourney';
+import { inOrderPerKey } from './inOrderPerKey';
 import type { JourneyEvent } from './journeyRunTypes';
 import { exitJourneySignal, journeyEventsSignal } from './journeySignals';
 import type { JourneyVersionCache } from './journeyVersions';
@@ -15,9 +16,12 @@ export interface JourneyProcessorDeps {
   temporal: () => TemporalTarget | null;
   versions: JourneyVersionCache;
   onError?: (error: unknown) => void;
+  /** Users whose events are turned into entries at the same time (default 4); one user's events are always handled in order. */
+  entryConcurrency?: number;
 }
 
 const claimBatch = 200;
+const defaultEntryConcurrency = 4;
 /** A claim older than this was abandoned (its process died): the rows are taken again. */
 const claimTimeoutSeconds = 120;
 /** Runs recorded but not started after this long are started by the sweep. */
@@ -104,7 +108,9 @@ export class JourneyInboxProcessor {
     const triggers = await prisma.journeyTrigger.findMany({ where: { workspaceId, kind: { in: ['EVENT', 'SEGMENT'] }, eventName: { in: names } } });
     const startedNow = new Set<string>();
 
-    for (const event of events) {
+    // Each entry waits on a few database round trips and a Temporal call, and entries of different users
+    // are independent (each takes its own user's lock): several users at a time, each user's events in order.
+    await inOrderPerKey(events, (event) => event.userId, this.deps.entryConcurrency ?? defaultEntryConcurrency, async (event) => {
       for (const trigger of triggers.filter((t) => t.eventName === event.name)) {
         const frozen = await versions.get(trigger.journeyId, trigger.version);
         const node = frozen?.definition.nodes.find((n) => n.id === trigger.nodeId);
@@ -115,7 +121,7 @@ export class JourneyInboxProcessor {
           startedNow.add(decision.run.id);
         }
       }
-    }
+    });
 
     // Signals go only to active runs of these users that listen to these names right now.
     const identified = new Set(events.filter((event) => event.type === 'IDENTIFY').map((event) => event.userId));
