@@ -90,7 +90,8 @@ async function main() {
   ${credentials ? `
     Demo workspace "${credentials.workspaceSlug}" — keys in ${path.relative(root, credentialsPath)}
       write key   ${credentials.writeKey}
-      secret key  ${credentials.secretKey}
+      secret key  ${credentials.secretKey}${credentials.adminEmail ? `
+      app sign-in ${credentials.adminEmail} / ${credentials.adminPassword}` : ''}
 ` : ''}
   Press Ctrl-C to stop.
 `);

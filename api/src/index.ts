@@ -5,3 +5,4 @@ export { ingestMessages, type IngestionResult } from './ingestion/ingestMessages
 export { type ApiServer, type ApiServerOptions, createApiServer } from './server';
 export { createWorkspace } from './workspaces/createWorkspace';
 export { credentialsFile, type DemoCredentials, ensureDemoWorkspace } from './seed/demoWorkspace';
+export { addMember } from './auth/accounts';

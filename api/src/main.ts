@@ -2,7 +2,7 @@ import path from 'node:path';
 import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
 import { databaseConfigFromEnv, defaultDataDir, describeDatabase, openDatabase } from '@tideflow/db';
 import { createTideflowWorker, JourneyInboxProcessor, JourneyVersionCache, SecretBox, SegmentInboxProcessor, ensureSegmentSweepSchedule, resumeSegmentUploads, temporalConfigFromEnv } from '@tideflow/workflows';
-import { credentialsFile, ensureDemoWorkspace } from './seed/demoWorkspace';
+import { credentialsFile, ensureDemoAdmin, ensureDemoWorkspace } from './seed/demoWorkspace';
 import { createApiServer } from './server';
 import { connectTemporalInBackground } from './temporal/temporalConnection';
 
@@ -28,7 +28,10 @@ async function main() {
     log(`Created the demo workspace "${demo.workspaceSlug}" with sample users and events. Credentials (also in ${credentialsFile(dataDir)}):`);
     log(`  write key  (ingestion, /v1/*):         ${demo.writeKey}`);
     log(`  secret key (GraphQL, Bearer token):    ${demo.secretKey}`);
+    log(`  app sign-in:                           ${demo.adminEmail} / ${demo.adminPassword}`);
   }
+  const admin = await ensureDemoAdmin(db.prisma, dataDir);
+  if (admin) log(`Created the demo admin for the app: ${admin.email} / ${admin.password} (also in ${credentialsFile(dataDir)})`);
 
   // This process decides when the worker stops (after the HTTP server), so no signal handlers of Temporal's own.
   Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] });

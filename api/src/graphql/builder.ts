@@ -8,7 +8,7 @@ import { getPothosPrismaDatamodel, type PothosPrismaTypes, type PrismaClient } f
 import type { JsonValue } from '@tideflow/domain';
 import { GraphQLError } from 'graphql';
 import type { GraphQLContext } from './context';
-import { errorCodes, InputError, UnauthenticatedError } from './errors';
+import { errorCodes, ForbiddenError, InputError, UnauthenticatedError } from './errors';
 
 /** A connection costs its page size times its selection. */
 export const connectionComplexity = (defaultSize: number) => (args: { first?: number | null; last?: number | null }) => ({ field: 1, multiplier: Math.max(1, args.first ?? args.last ?? defaultSize) });
@@ -16,7 +16,7 @@ export const connectionComplexity = (defaultSize: number) => (args: { first?: nu
 export const builder = new SchemaBuilder<{
   Context: GraphQLContext;
   PrismaTypes: PothosPrismaTypes;
-  AuthScopes: { workspace: boolean };
+  AuthScopes: { workspace: boolean; editor: boolean; admin: boolean; public: boolean };
   DefaultFieldNullability: false;
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
@@ -31,8 +31,14 @@ export const builder = new SchemaBuilder<{
   plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin, ValidationPlugin, ComplexityPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
-    authScopes: (context) => ({ workspace: context.workspaceId !== null }),
-    unauthorizedError: () => new UnauthenticatedError(),
+    authScopes: (context) => ({
+      workspace: context.workspaceId !== null,
+      editor: context.role === 'ADMIN' || context.role === 'EDITOR',
+      admin: context.role === 'ADMIN',
+      public: true,
+    }),
+    // Signed in but not allowed (a viewer changing something) is FORBIDDEN, not UNAUTHENTICATED.
+    unauthorizedError: (_parent, context) => (context.workspaceId ? new ForbiddenError(context.role) : new UnauthenticatedError()),
   },
   prisma: {
     client: (context) => context.prisma as PrismaClient,

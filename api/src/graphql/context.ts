@@ -1,5 +1,6 @@
 import type { Client } from '@temporalio/client';
-import type { PrismaClient, SqlDriver } from '@tideflow/db';
+import type { MemberRole, PrismaClient, SqlDriver } from '@tideflow/db';
+import type { SessionPrincipal } from '../auth/sessions';
 import type { ApiKeyAuthenticator } from '../auth/apiKeys';
 import { TemporalUnavailableError } from './errors';
 import type { IngestionResult } from '../ingestion/ingestMessages';
@@ -12,6 +13,14 @@ export interface GraphQLContext {
   /** The caller's workspace; every query and mutation is scoped to it. Null when unauthenticated. */
   workspaceId: string | null;
   apiKeyId: string | null;
+  /** A signed-in marketer (the app), or null for a secret key (integrators) and the unauthenticated. */
+  session: SessionPrincipal | null;
+  /** What the caller may do: a secret key acts as an admin of its workspace. */
+  role: MemberRole | null;
+  /** Adds a Set-Cookie header to the response (sign-in, sign-out). */
+  setCookie(cookie: string): void;
+  /** Whether the app reached us over https (the session cookie is then Secure). */
+  secureRequest: boolean;
   authenticator: ApiKeyAuthenticator;
   ingest(workspaceId: string, messages: IngestMessage[]): Promise<IngestionResult>;
   /** Temporal, once connected; null while it is unreachable. */

@@ -46,8 +46,14 @@ export class ConflictError extends GraphQLError {
 }
 
 export class UnauthenticatedError extends GraphQLError {
-  constructor(message = 'Authentication required: send "Authorization: Bearer <secret key>"') {
+  constructor(message = 'Authentication required: sign in, or send "Authorization: Bearer <secret key>"') {
     super(message, { extensions: { code: errorCodes.unauthenticated, http: { status: 401 } } });
+  }
+}
+
+export class ForbiddenError extends GraphQLError {
+  constructor(role: string | null) {
+    super(`Your role${role ? ` (${role.toLowerCase()})` : ''} does not allow this; ask an admin of the workspace`, { extensions: { code: errorCodes.forbidden, http: { status: 403 } } });
   }
 }
 

@@ -7,6 +7,8 @@ import type { GraphQLContext } from './context';
 import { UnauthenticatedError } from './errors';
 import { useDocumentLimits } from './documentLimits';
 import { useErrorCodes } from './errorCodes';
+import { responseCookiesOf, useResponseCookies } from './responseCookies';
+import { findSession, readCookie, sessionCookieName } from '../auth/sessions';
 import { schema } from './schema';
 
 export interface GraphQLServerOptions {
@@ -42,7 +44,7 @@ export function createGraphQLServer(options: GraphQLServerOptions) {
     // Unexpected errors are logged by maskError below; expected ones are the client's business.
     logging: false,
     graphiql: options.graphiql ? { title: 'Tideflow GraphQL', defaultQuery: '{\n  workspace {\n    name\n    stats { users events }\n  }\n}\n' } : false,
-    cors: { origin: options.allowedOrigins ?? ['http://localhost:3000'], credentials: true, allowedHeaders: ['content-type', 'authorization'] },
+    cors: { origin: options.allowedOrigins ?? ['http://localhost:3000'], credentials: true, allowedHeaders: ['content-type', 'authorization', 'graphql-require-preflight'] },
     maskedErrors: {
       maskError: (error) => {
         // Errors raised on purpose (typed, with a code) and graphql-js' own errors reach the client as they are.
@@ -51,17 +53,24 @@ export function createGraphQLServer(options: GraphQLServerOptions) {
         return new GraphQLError('Unexpected error.', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
       },
     },
-    plugins: [useDocumentLimits(), useErrorCodes()],
+    plugins: [useDocumentLimits(), useErrorCodes(), useResponseCookies()],
     // CSV uploads for static segments (graphql-multipart-request-spec).
     multipart: true,
     context: async ({ request }): Promise<GraphQLContext> => {
+      // A secret key (integrators) wins over a session cookie (the app).
       const token = bearerToken(request.headers.get('authorization'));
       const principal = token ? await options.authenticator.authenticate(token, 'SECRET') : null;
       if (request.headers.get('authorization') && !principal) throw new UnauthenticatedError('Invalid or revoked secret key');
+      const sessionToken = principal ? null : readCookie(request.headers.get('cookie'), sessionCookieName);
+      const session = sessionToken ? await findSession(options.prisma, sessionToken) : null;
       return {
         prisma: options.prisma,
-        workspaceId: principal?.workspaceId ?? null,
+        workspaceId: principal?.workspaceId ?? session?.workspaceId ?? null,
         apiKeyId: principal?.apiKeyId ?? null,
+        session,
+        role: principal ? 'ADMIN' : (session?.role ?? null),
+        setCookie: (cookie) => responseCookiesOf(request).push(cookie),
+        secureRequest: new URL(request.url).protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https',
         authenticator: options.authenticator,
         ingest: options.ingest,
         temporal: options.temporal ?? (() => null),

@@ -25,6 +25,7 @@ const ApiKeyRef = builder.prismaObject('ApiKey', {
 
 builder.queryField('apiKeys', (t) =>
   t.prismaField({
+    authScopes: { admin: true },
     type: ['ApiKey'],
     resolve: (query, _root, _args, context) => context.prisma.apiKey.findMany({ ...query, where: { workspaceId: workspaceOf(context) }, orderBy: { createdAt: 'asc' } }),
   }),
@@ -46,6 +47,7 @@ const CreatedApiKey = builder.objectRef<{ key: string; apiKey: ApiKey }>('Create
 
 builder.mutationField('createApiKey', (t) =>
   t.field({
+    authScopes: { admin: true },
     type: CreatedApiKey,
     args: { input: t.arg({ type: CreateApiKeyInput, required: true }) },
     resolve: async (_root, { input }, context) => {
@@ -57,6 +59,7 @@ builder.mutationField('createApiKey', (t) =>
 
 builder.mutationField('revokeApiKey', (t) =>
   t.prismaField({
+    authScopes: { admin: true },
     type: 'ApiKey',
     description: 'Revokes a key at once; requests using it get 401. Revoking twice keeps the first time.',
     args: { id: t.arg.id({ required: true }) },

@@ -68,6 +68,7 @@ const UpdateEmailChannelInput = builder.inputType('UpdateEmailChannelInput', {
 
 builder.mutationField('updateEmailChannel', (t) =>
   t.field({
+    authScopes: { admin: true },
     type: ChannelSettingsRef,
     description: 'Sets the SMTP server and sender. Fields left out keep their value.',
     args: { input: t.arg({ type: UpdateEmailChannelInput, required: true }) },
@@ -104,6 +105,7 @@ const UpdateWebhookChannelInput = builder.inputType('UpdateWebhookChannelInput',
 
 builder.mutationField('updateWebhookChannel', (t) =>
   t.field({
+    authScopes: { admin: true },
     type: ChannelSettingsRef,
     description: 'Default headers (stored encrypted) and timeout for webhooks.',
     args: { input: t.arg({ type: UpdateWebhookChannelInput, required: true }) },

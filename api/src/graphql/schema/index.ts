@@ -20,6 +20,7 @@ import './channelSettings';
 import './segment';
 import './segmentMutations';
 import './segmentUpload';
+import './account';
 
 /** The whole GraphQL schema, assembled from one file per type. */
 export const schema = lexicographicSortSchema(builder.toSchema());
