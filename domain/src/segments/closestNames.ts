@@ -25,8 +25,10 @@ export function closestNames(name: string, known: Iterable<string>, count = 3): 
   for (const candidate of known) {
     const lowerName = name.toLowerCase();
     const lowerCandidate = candidate.toLowerCase();
-    // A name contained in the other ("plan" in "planName") counts as close.
-    const distance = lowerCandidate.includes(lowerName) || lowerName.includes(lowerCandidate) ? 1 : editDistance(name, candidate, limit);
+    // A name contained in the other ("plan" in "planName") counts as close, unless the shorter
+    // one is too short to mean anything ("ip" is in "shipping", "os" in "position").
+    const contained = Math.min(lowerName.length, lowerCandidate.length) >= 3 && (lowerCandidate.includes(lowerName) || lowerName.includes(lowerCandidate));
+    const distance = contained ? 1 : editDistance(name, candidate, limit);
     if (distance <= limit) scored.push([candidate, distance]);
   }
   return scored.sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).slice(0, count).map(([candidate]) => candidate);

@@ -2,7 +2,7 @@ import { isSystemAttributeName, systemAttributeTypes } from '../../attributes/sy
 import type { AttributeType } from '../../attributes/attributeType';
 import type { SegmentConditionOf } from '../segmentDefinition';
 import type { SqlParams } from './sqlParams';
-import { containsSql, equalsSql, inListSql, orderSql, presentSql, type SqlValue, timestampOf } from './valueSql';
+import { containsSql, equalsSql, inListSql, instantOf, jsonValueAt, orderSql, presentSql, type SqlValue, textOnlySql, timestampOf } from './valueSql';
 
 /** A user attribute of `u`: a system column, or a (dotted) path into `u.traits`. */
 export function attributeValue(name: string, traitTypes: ReadonlyMap<string, AttributeType>, params: SqlParams): SqlValue {
@@ -10,11 +10,11 @@ export function attributeValue(name: string, traitTypes: ReadonlyMap<string, Att
     // Column names come from the fixed list of system attributes, never from input.
     const column = `u."${name}"`;
     const type = systemAttributeTypes[name];
-    return { text: type === 'DATE' ? `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` : column, jsonb: null, type };
+    if (type === 'DATE') return { text: `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`, jsonb: null, type, timestamp: column };
+    return { text: column, jsonb: null, type };
   }
   const trait = name.startsWith('traits.') ? name.slice('traits.'.length) : name;
-  const path = params.path(trait);
-  return { text: `(u.traits #>> ${path})`, jsonb: `(u.traits #> ${path})`, type: traitTypes.get(trait) };
+  return jsonValueAt('u.traits', trait, traitTypes.get(trait), params);
 }
 
 type Comparison = Pick<SegmentConditionOf<'attribute'>, 'operator' | 'value' | 'values' | 'from' | 'to' | 'days'>;
@@ -22,7 +22,12 @@ type Comparison = Pick<SegmentConditionOf<'attribute'>, 'operator' | 'value' | '
 /** A typed comparison on a value; `now` anchors relative dates. Never NULL: missing values make it false (true for the negative operators). */
 export function comparisonSql(value: SqlValue, c: Comparison, now: Date, params: SqlParams): string {
   const strict = (sql: string) => `COALESCE(${sql}, false)`;
-  const negative = (sql: string) => `(NOT ${presentSql(value)} OR NOT ${strict(sql)})`;
+  // The exact complement: true when the value is missing (a missing value never satisfies the positive operator).
+  const negative = (sql: string) => `NOT ${strict(sql)}`;
+  const instant = (literal: unknown) => {
+    const at = typeof literal === 'string' ? instantOf(literal) : null;
+    return at && params.add(at, 'timestamptz');
+  };
   const day = 86_400_000;
   switch (c.operator) {
     case 'equals':
@@ -34,10 +39,10 @@ export function comparisonSql(value: SqlValue, c: Comparison, now: Date, params:
     case 'notContains':
       return negative(containsSql(value, c.value!, params));
     case 'startsWith':
-      return strict(`starts_with(lower(${value.text}), lower(${params.add(String(c.value), 'text')}))`);
+      return strict(textOnlySql(value, `starts_with(lower(${value.text}), lower(${params.add(String(c.value), 'text')}))`));
     case 'endsWith': {
       const suffix = params.add(String(c.value), 'text');
-      return strict(`right(lower(${value.text}), char_length(${suffix})) = lower(${suffix})`);
+      return strict(textOnlySql(value, `right(lower(${value.text}), char_length(${suffix})) = lower(${suffix})`));
     }
     case 'in':
       return strict(inListSql(value, c.values!, params));
@@ -57,10 +62,14 @@ export function comparisonSql(value: SqlValue, c: Comparison, now: Date, params:
       return strict(orderSql(value, '<=', c.value as string | number, params));
     case 'between':
       return strict(`${orderSql(value, '>=', c.from!, params)} AND ${orderSql(value, '<=', c.to!, params)}`);
-    case 'before':
-      return strict(`${timestampOf(value)} < ${params.add(new Date(String(c.value)), 'timestamptz')}`);
-    case 'after':
-      return strict(`${timestampOf(value)} > ${params.add(new Date(String(c.value)), 'timestamptz')}`);
+    case 'before': {
+      const at = instant(c.value);
+      return at ? strict(`${timestampOf(value)} < ${at}`) : 'false';
+    }
+    case 'after': {
+      const at = instant(c.value);
+      return at ? strict(`${timestampOf(value)} > ${at}`) : 'false';
+    }
     case 'withinLastDays':
       return strict(`${timestampOf(value)} >= ${params.add(new Date(now.getTime() - c.days! * day), 'timestamptz')} AND ${timestampOf(value)} <= ${params.add(now, 'timestamptz')}`);
     case 'moreThanDaysAgo':

@@ -20,6 +20,8 @@ export interface SegmentQuery {
   params: unknown[];
 }
 
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 function conditionSql(condition: SegmentCondition, ctx: EventScopeContext, traitTypes: ReadonlyMap<string, AttributeType>): string {
   switch (condition.type) {
     case 'attribute':
@@ -36,6 +38,8 @@ function conditionSql(condition: SegmentCondition, ctx: EventScopeContext, trait
       return condition.reachable ? reachable : `NOT ${reachable}`;
     }
     case 'segment': {
+      // Segment ids are UUIDs: any other text names no segment (and must not reach a uuid cast, which would fail the query).
+      if (!uuidPattern.test(condition.segmentId)) return condition.member ? 'false' : 'true';
       const member = `EXISTS (SELECT 1 FROM "SegmentMember" m WHERE m."segmentId" = ${ctx.params.add(condition.segmentId, 'uuid')} AND m."userId" = u.id)`;
       return condition.member ? member : `NOT ${member}`;
     }
@@ -71,6 +75,21 @@ export function segmentMembersQuery(definition: SegmentDefinition, context: Segm
 export function segmentUserCheckQuery(definition: SegmentDefinition, context: SegmentSqlContext, userId: string): SegmentQuery {
   const { where, params } = compilePredicate(definition, context, userId);
   return { text: `SELECT u.id FROM "User" u WHERE ${where}`, params: params.values };
+}
+
+/**
+ * Several one-user checks in one round trip (the segment processor re-checking a user after an event):
+ * one row with a boolean column per definition, `c0`, `c1`, … in their order, each with the meaning of
+ * segmentUserCheckQuery for that definition.
+ */
+export function segmentUserChecksQuery(definitions: readonly SegmentDefinition[], context: SegmentSqlContext, userId: string): SegmentQuery {
+  if (!definitions.length) throw new Error('segmentUserChecksQuery needs at least one definition');
+  const params = new SqlParams();
+  const workspace = params.add(context.workspaceId, 'uuid');
+  const user = params.add(userId, 'uuid');
+  const ctx: EventScopeContext = { workspace, now: context.now, eventGroups: context.eventGroups, user, params };
+  const columns = definitions.map((definition, i) => `EXISTS (SELECT 1 FROM "User" u WHERE u."workspaceId" = ${workspace} AND u.id = ${user} AND ${nodeSql(definition.root, ctx, context.traitTypes)}) AS c${i}`);
+  return { text: `SELECT ${columns.join(',\n  ')}`, params: params.values };
 }
 
 /**

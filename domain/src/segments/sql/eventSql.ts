@@ -5,7 +5,7 @@ import type { EventRef, SegmentConditionOf } from '../segmentDefinition';
 import { windowBounds, type SegmentWindow } from '../segmentWindow';
 import { comparisonSql } from './attributeSql';
 import type { SqlParams } from './sqlParams';
-import { numericOf, type SqlValue } from './valueSql';
+import { jsonValueAt, numericOf } from './valueSql';
 
 export interface EventScopeContext {
   workspace: string;
@@ -23,9 +23,13 @@ const attributeOperatorOf: Record<ComparisonOperator, SegmentConditionOf<'attrib
 
 /** An event property filter on `e.properties`, with the same meaning as in journeys. */
 export function propertyFilterSql(filter: PropertyFilter, ctx: EventScopeContext): string {
-  const path = ctx.params.path(filter.property);
-  const value: SqlValue = { text: `(e.properties #>> ${path})`, jsonb: `(e.properties #> ${path})`, type: undefined };
+  const value = jsonValueAt('e.properties', filter.property, undefined, ctx.params);
   if ((filter.operator === 'eq' || filter.operator === 'neq') && filter.value === null) return comparisonSql(value, { operator: filter.operator === 'eq' ? 'notExists' : 'exists' }, ctx.now, ctx.params);
+  if ((filter.operator === 'contains' || filter.operator === 'notContains') && filter.value === null) {
+    // As in journeys: a list with a null item contains null; nothing else does.
+    const hasNull = `COALESCE(jsonb_typeof(${value.jsonb}) = 'array' AND ${value.jsonb} @> '[null]'::jsonb, false)`;
+    return filter.operator === 'contains' ? hasNull : `NOT ${hasNull}`;
+  }
   const list = Array.isArray(filter.value) ? filter.value.map((v) => (typeof v === 'boolean' ? String(v) : v)) : undefined;
   return comparisonSql(value, { operator: attributeOperatorOf[filter.operator], value: Array.isArray(filter.value) || filter.value === null ? undefined : filter.value, values: list }, ctx.now, ctx.params);
 }
@@ -55,10 +59,12 @@ const anyEvent = (scope: string) => `EXISTS (SELECT 1 FROM "Event" e WHERE e."us
 
 /** Did (not) do E, N times (at least / exactly / at most), in the window. */
 export function behaviourSql(c: SegmentConditionOf<'behaviour'>, ctx: EventScopeContext): string {
-  const scope = eventScope(c.event, c.filters, c.window, ctx);
   const { rule, times } = c.count;
+  // Everyone did it at least 0 times (and no parameter may go unused: return before the scope adds any).
+  if (rule === 'atLeast' && times === 0) return c.did ? 'true' : 'false';
+  const scope = eventScope(c.event, c.filters, c.window, ctx);
   let did: string;
-  if ((rule === 'atLeast' && times <= 1)) did = anyEvent(scope);
+  if (rule === 'atLeast' && times === 1) did = anyEvent(scope);
   else if (rule === 'atLeast') did = usersHaving(scope, `count(*) >= ${ctx.params.add(times, 'int')}`);
   else if (times === 0) did = `NOT ${anyEvent(scope)}`;
   else if (rule === 'exactly') did = usersHaving(scope, `count(*) = ${ctx.params.add(times, 'int')}`);
@@ -78,9 +84,9 @@ export function eventTimeSql(c: SegmentConditionOf<'eventTime'>, ctx: EventScope
 /** sum / avg / min / max of a numeric property compared to a value. A sum over no events is 0. */
 export function aggregateSql(c: SegmentConditionOf<'aggregate'>, ctx: EventScopeContext): string {
   const scope = eventScope(c.event, c.filters, c.window, ctx);
-  const path = ctx.params.path(c.property);
-  const amount = numericOf({ text: `(e.properties #>> ${path})`, jsonb: `(e.properties #> ${path})`, type: 'NUMBER' });
-  const aggregate = `${c.aggregate}(${amount})`;
+  const amount = numericOf(jsonValueAt('e.properties', c.property, 'NUMBER', ctx.params));
+  // Events without a numeric amount add nothing: their sum is 0, as for no events at all.
+  const aggregate = c.aggregate === 'sum' ? `COALESCE(sum(${amount}), 0)` : `${c.aggregate}(${amount})`;
   const value = ctx.params.add(c.value!, 'numeric');
   const test = (x: string) => {
     switch (c.operator) {
@@ -104,16 +110,21 @@ export function aggregateSql(c: SegmentConditionOf<'aggregate'>, ctx: EventScope
   return zeroCounts ? `(${having} OR NOT ${anyEvent(scope)})` : having;
 }
 
-/** RFM: quintile scores among users who did E in the window; the bucket is a range of scores. */
+/**
+ * RFM: quintile scores among users who did E in the window; the bucket is a range of scores.
+ * Users tied on an axis share the lowest score their group spans (ntile alone would split a tie
+ * at random: identical buyers in different buckets, changing from one computation to the next).
+ */
 export function rfmSql(c: SegmentConditionOf<'rfm'>, ctx: EventScopeContext): string {
   // Scores are relative to every user, so the one-user narrowing does not apply here.
   const scope = eventScope(c.event, [], c.window, { ...ctx, user: null });
-  const path = ctx.params.path(c.amountProperty);
-  const amount = numericOf({ text: `(e.properties #>> ${path})`, jsonb: `(e.properties #> ${path})`, type: 'NUMBER' });
+  const amount = numericOf(jsonValueAt('e.properties', c.amountProperty, 'NUMBER', ctx.params));
   const { ranges } = rfmBuckets[c.bucket];
   const range = (axis: 'r' | 'f' | 'm') => `s.${axis} BETWEEN ${ranges[axis][0]} AND ${ranges[axis][1]}`;
   return `u.id IN (SELECT s."userId" FROM (
-    SELECT e."userId", ntile(5) OVER (ORDER BY max(e.timestamp)) AS r, ntile(5) OVER (ORDER BY count(*)) AS f, ntile(5) OVER (ORDER BY COALESCE(sum(${amount}), 0)) AS m
-      FROM "Event" e WHERE ${scope} GROUP BY e."userId") s
+    SELECT q."userId", min(q.r) OVER (PARTITION BY q.recency) AS r, min(q.f) OVER (PARTITION BY q.frequency) AS f, min(q.m) OVER (PARTITION BY q.monetary) AS m FROM (
+      SELECT p.*, ntile(5) OVER (ORDER BY p.recency) AS r, ntile(5) OVER (ORDER BY p.frequency) AS f, ntile(5) OVER (ORDER BY p.monetary) AS m FROM (
+        SELECT e."userId", max(e.timestamp) AS recency, count(*) AS frequency, COALESCE(sum(${amount}), 0) AS monetary
+          FROM "Event" e WHERE ${scope} GROUP BY e."userId") p) q) s
    WHERE ${range('r')} AND ${range('f')} AND ${range('m')}${ctx.user ? ` AND s."userId" = ${ctx.user}` : ''})`;
 }

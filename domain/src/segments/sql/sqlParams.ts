@@ -16,8 +16,12 @@ export class SqlParams {
     return `(SELECT jsonb_array_elements_text(${this.add(values, 'jsonb')}))`;
   }
 
-  /** A JSON path (`address.city` → {address,city}) for `#>` / `#>>`. */
-  path(dotted: string): string {
-    return `${this.add(JSON.stringify(dotted.split('.')).replace(/^\[/, '{').replace(/\]$/, '}'), 'text')}::text[]`;
+  /**
+   * A JSON path for `#>` / `#>>`: a dotted name (`address.city` → {address,city}) or the keys.
+   * Sent as a Postgres array literal with every key quoted, so any character is just data.
+   */
+  path(path: string | readonly string[]): string {
+    const keys = typeof path === 'string' ? path.split('.') : path;
+    return `${this.add(`{${keys.map((key) => `"${key.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`, 'text')}::text[]`;
   }
 }

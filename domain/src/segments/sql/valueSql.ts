@@ -1,4 +1,5 @@
 import type { AttributeType } from '../../attributes/attributeType';
+import { parseDateValue } from '../../conditions/timeZones';
 import type { SqlParams } from './sqlParams';
 
 /**
@@ -8,28 +9,69 @@ import type { SqlParams } from './sqlParams';
  * migration), so bad data never makes a query fail.
  */
 export interface SqlValue {
+  /** The value as text; NULL when missing or JSON null. */
   text: string;
+  /** A JSON value (trait, event property): the jsonb, NULL when missing. Null for columns. */
   jsonb: string | null;
   type: AttributeType | undefined;
+  /** A timestamptz column (firstSeenAt, lastSeenAt): compared as it is. */
+  timestamp?: string;
 }
 
-export const numericOf = (value: SqlValue) => (value.type === 'NUMBER' && value.jsonb ? `(CASE WHEN jsonb_typeof(${value.jsonb}) = 'number' THEN (${value.jsonb})::numeric ELSE tideflow_numeric(${value.text}) END)` : `tideflow_numeric(${value.text})`);
-export const timestampOf = (value: SqlValue) => (value.jsonb === null && value.type === 'DATE' ? value.text : `tideflow_timestamptz(${value.text})`);
+/** A JSON value of `column` at a dotted path, found as `valueAtPath` finds it (conditions/valueAtPath.ts). */
+export function jsonValueAt(column: string, dotted: string, type: AttributeType | undefined, params: SqlParams): SqlValue {
+  const segments = dotted.split('.');
+  if (segments.length === 1) {
+    // One key: `->` / `->>` with the key as a text parameter. (A text[] path sent as text is cast for every
+    // row and every use: the cast is not folded into a constant, and it made attribute scans ~25% slower.)
+    const key = params.add(dotted, 'text');
+    return { text: `(${column} ->> ${key})`, jsonb: `(${column} -> ${key})`, type };
+  }
+  // A key may itself contain dots ("utm.source" sent flat): the whole path as one key first, then
+  // nested keys before dotted ones, as valueAtPath looks (up to 8 ways to read a long path).
+  const ways = [[dotted], ...splits(segments)].slice(0, 8);
+  const jsonb = `COALESCE(${ways.map((way) => `${column} #> ${params.path(way)}`).join(', ')})`;
+  return { text: `(${jsonb} #>> '{}'::text[])`, jsonb: `(${jsonb})`, type };
+}
+
+/** Every way to group path segments into keys, shortest first key first: [a,b,c], [a,b.c], [a.b,c] (the whole key comes first, separately). */
+function splits(segments: readonly string[]): string[][] {
+  if (segments.length <= 1) return [[...segments]];
+  const ways: string[][] = [];
+  for (let end = 1; end < segments.length && ways.length < 8; end++) {
+    for (const rest of splits(segments.slice(end))) ways.push([segments.slice(0, end).join('.'), ...rest]);
+  }
+  return ways;
+}
+
+export const numericOf = (value: SqlValue) => (value.jsonb ? `(CASE WHEN jsonb_typeof(${value.jsonb}) = 'number' THEN (${value.jsonb})::numeric ELSE tideflow_numeric(${value.text}) END)` : `tideflow_numeric(${value.text})`);
+export const timestampOf = (value: SqlValue) => value.timestamp ?? `tideflow_timestamptz(${value.text})`;
 
 /** A value the user typed: numbers compare as numbers, ISO dates as instants, the rest as case-insensitive text. */
 export type Literal = string | number | boolean;
 
-const isoDate = /^\d{4}-\d{2}-\d{2}/;
-
-export function kindOfLiteral(literal: Literal, type: AttributeType | undefined): 'number' | 'date' | 'boolean' | 'text' {
-  if (typeof literal === 'boolean' || type === 'BOOLEAN') return 'boolean';
-  if (typeof literal === 'number') return 'number';
-  if (type === 'NUMBER' && literal.trim() !== '' && Number.isFinite(Number(literal))) return 'number';
-  if (type === 'DATE' || (isoDate.test(literal) && !Number.isNaN(Date.parse(literal)))) return type === 'DATE' || type === undefined ? 'date' : 'text';
-  return 'text';
+/** A date literal as an instant (an offset-less date-time is UTC, as in journeys), or null. */
+export function instantOf(literal: string): Date | null {
+  const ms = parseDateValue(literal);
+  return ms === null ? null : new Date(ms);
 }
 
-/** `value = literal`, loosely as journeys compare ("42" = 42, text case-insensitively). */
+/** A number written as text, read as journeys read it ("42", " 7 ", "1e3"; not "" or "abc"). */
+function numberOfText(text: string): number | null {
+  if (text.trim() === '') return null;
+  const number = Number(text);
+  return Number.isFinite(number) ? number : null;
+}
+
+export function kindOfLiteral(literal: Literal, type: AttributeType | undefined): 'number' | 'date' | 'boolean' | 'loose' {
+  if (typeof literal === 'boolean' || type === 'BOOLEAN') return 'boolean';
+  if (typeof literal === 'number') return 'number';
+  if (type === 'NUMBER' && numberOfText(literal) !== null) return 'number';
+  if ((type === 'DATE' || type === undefined) && instantOf(literal) !== null) return 'date';
+  return 'loose';
+}
+
+/** `value = literal`: catalog types first; otherwise as journeys compare ("42" = 42, text case-insensitively). */
 export function equalsSql(value: SqlValue, literal: Literal, params: SqlParams): string {
   switch (kindOfLiteral(literal, value.type)) {
     case 'number':
@@ -37,16 +79,22 @@ export function equalsSql(value: SqlValue, literal: Literal, params: SqlParams):
     case 'boolean':
       return `lower(${value.text}) = ${params.add(String(literal).toLowerCase(), 'text')}`;
     case 'date':
-      return `${timestampOf(value)} = ${params.add(new Date(String(literal)), 'timestamptz')}`;
-    case 'text':
-      return `lower(${value.text}) = lower(${params.add(String(literal), 'text')})`;
+      return `${timestampOf(value)} = ${params.add(instantOf(String(literal)), 'timestamptz')}`;
+    case 'loose':
+      return looselyInSql(value, [literal], params);
   }
 }
 
-/** Ordered comparison; a number literal compares numerically, a date literal as an instant. */
+/**
+ * Ordered comparison as journeys order values: a number literal compares numerically, a
+ * date literal as an instant, a numeric text literal numerically; anything else is not ordered.
+ */
 export function orderSql(value: SqlValue, operator: '>' | '>=' | '<' | '<=', literal: string | number, params: SqlParams): string {
-  if (typeof literal === 'number' || (value.type === 'NUMBER' && Number.isFinite(Number(literal)))) return `${numericOf(value)} ${operator} ${params.add(Number(literal), 'numeric')}`;
-  return `${timestampOf(value)} ${operator} ${params.add(new Date(literal), 'timestamptz')}`;
+  if (typeof literal === 'number') return `${numericOf(value)} ${operator} ${params.add(literal, 'numeric')}`;
+  const instant = instantOf(literal);
+  if (instant) return `${timestampOf(value)} ${operator} ${params.add(instant, 'timestamptz')}`;
+  const number = numberOfText(literal);
+  return number === null ? 'false' : `${numericOf(value)} ${operator} ${params.add(number, 'numeric')}`;
 }
 
 /** Present: not null, not JSON null, not an empty string. */
@@ -54,17 +102,43 @@ export function presentSql(value: SqlValue): string {
   return value.jsonb ? `(${value.jsonb} IS NOT NULL AND ${value.jsonb} <> 'null'::jsonb AND ${value.text} <> '')` : `(${value.text} IS NOT NULL AND ${value.text} <> '')`;
 }
 
-/** Text contains (case-insensitive); for a JSON array, one of its items equals the literal. */
-export function containsSql(value: SqlValue, literal: Literal, params: SqlParams): string {
-  const text = params.add(String(literal), 'text');
-  const inText = `strpos(lower(${value.text}), lower(${text})) > 0`;
-  if (!value.jsonb) return inText;
-  return `(CASE WHEN jsonb_typeof(${value.jsonb}) = 'array' THEN EXISTS (SELECT 1 FROM jsonb_array_elements_text(${value.jsonb}) AS item WHERE lower(item) = lower(${text})) ELSE ${inText} END)`;
+/** Only text (and, for JSON, only strings) has substrings, prefixes and suffixes. */
+export function textOnlySql(value: SqlValue, test: string): string {
+  return value.jsonb ? `(jsonb_typeof(${value.jsonb}) = 'string' AND ${test})` : test;
 }
 
-export function inListSql(value: SqlValue, literals: ReadonlyArray<string | number>, params: SqlParams): string {
-  if (literals.every((l) => typeof l === 'number')) return `${numericOf(value)} IN (SELECT item::numeric FROM jsonb_array_elements_text(${params.add(literals, 'jsonb')}) AS item)`;
-  const list = `(SELECT lower(item) FROM jsonb_array_elements_text(${params.add(literals.map(String), 'jsonb')}) AS item)`;
-  if (!value.jsonb) return `lower(${value.text}) IN ${list}`;
-  return `(CASE WHEN jsonb_typeof(${value.jsonb}) = 'array' THEN EXISTS (SELECT 1 FROM jsonb_array_elements_text(${value.jsonb}) AS item WHERE lower(item) IN ${list}) ELSE lower(${value.text}) IN ${list} END)`;
+/** Contains: text contains the literal (case-insensitively); a JSON list has an item equal to it. */
+export function containsSql(value: SqlValue, literal: Literal, params: SqlParams): string {
+  const inText = typeof literal === 'boolean' ? 'false' : textOnlySql(value, `strpos(lower(${value.text}), lower(${params.add(String(literal), 'text')})) > 0`);
+  if (!value.jsonb) return inText;
+  return `(CASE WHEN jsonb_typeof(${value.jsonb}) = 'array' THEN ${anyItemSql(value.jsonb, [literal], params)} ELSE ${inText} END)`;
+}
+
+/** In: equal to one of the literals; for a JSON list, one of its items is. */
+export function inListSql(value: SqlValue, literals: ReadonlyArray<Literal>, params: SqlParams): string {
+  if (!value.jsonb) return looselyInSql(value, literals, params);
+  return `(CASE WHEN jsonb_typeof(${value.jsonb}) = 'array' THEN ${anyItemSql(value.jsonb, literals, params)} ELSE ${looselyInSql(value, literals, params)} END)`;
+}
+
+function anyItemSql(jsonb: string, literals: ReadonlyArray<Literal>, params: SqlParams): string {
+  return `EXISTS (SELECT 1 FROM jsonb_array_elements(${jsonb}) AS item WHERE ${looselyInSql({ text: `(item #>> '{}'::text[])`, jsonb: 'item', type: undefined }, literals, params)})`;
+}
+
+/**
+ * Equal to one of the literals as journeys' `looselyEqual` compares: a number equals a number
+ * literal or a numeric text literal ("42", "42.0"); a text or true/false value equals a text
+ * literal case-insensitively, and text equals a number literal when it reads as that number.
+ */
+function looselyInSql(value: SqlValue, literals: ReadonlyArray<Literal>, params: SqlParams): string {
+  const numbers = literals.filter((l): l is number => typeof l === 'number');
+  const texts = literals.filter((l) => typeof l !== 'number').map(String);
+  const numericTexts = texts.map(numberOfText).filter((n): n is number => n !== null);
+  const numberList = (list: number[]) => (list.length === 1 ? params.add(list[0], 'numeric') : `ANY (SELECT item::numeric FROM jsonb_array_elements_text(${params.add(list, 'jsonb')}) AS item)`);
+  // Every parameter added must appear in the text (Postgres cannot type an unused one).
+  const textList = () => (texts.length === 1 ? `lower(${params.add(texts[0], 'text')})` : `ANY (SELECT lower(item) FROM jsonb_array_elements_text(${params.add(texts, 'jsonb')}) AS item)`);
+  const textEquals = texts.length ? `lower(${value.text}) = ${textList()}` : 'false';
+  const textAsNumber = numbers.length ? `tideflow_numeric(${value.text}) = ${numberList(numbers)}` : 'false';
+  if (!value.jsonb) return `(${textEquals} OR ${textAsNumber})`;
+  const numberEquals = numbers.length + numericTexts.length ? `(${value.jsonb})::numeric = ${numberList([...numbers, ...numericTexts])}` : 'false';
+  return `(CASE jsonb_typeof(${value.jsonb}) WHEN 'number' THEN ${numberEquals} WHEN 'string' THEN (${textEquals} OR ${textAsNumber}) WHEN 'boolean' THEN ${textEquals} ELSE false END)`;
 }
