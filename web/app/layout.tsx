@@ -12,17 +12,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body>
-        <Providers>
-          <header className="topbar">
-            <div className="topbar__inner">
-              <span className="brand">
-                <span className="brand__mark" aria-hidden="true" />
-                Tideflow
-              </span>
-            </div>
-          </header>
-          <main className="container">{children}</main>
-        </Providers>
+        <Providers>{children}</Providers>
       </body>
     </html>
   );

@@ -41,10 +41,10 @@ export interface RunningWebApp {
   close(): Promise<void>;
 }
 
-/** `next start` on a free port, talking to the given API with the given secret key. */
-export async function startWebApp(options: { apiUrl: string; secretKey: string }): Promise<RunningWebApp> {
+/** `next start` on a free port, talking to the given API. */
+export async function startWebApp(options: { apiUrl: string }): Promise<RunningWebApp> {
   const port = await freePort();
-  const child = run(['start', '--port', String(port), '--hostname', '127.0.0.1'], { TIDEFLOW_API_URL: options.apiUrl, TIDEFLOW_SECRET_KEY: options.secretKey });
+  const child = run(['start', '--port', String(port), '--hostname', '127.0.0.1'], { TIDEFLOW_API_URL: options.apiUrl });
   let output = '';
   await new Promise<void>((resolve, reject) => {
     const onData = (chunk: Buffer) => {

@@ -1,12 +1,8 @@
-import { findSecretKey } from './secretKey';
-
 /**
- * GraphQL proxy: the browser's Apollo Client posts to /api/graphql; this
- * handler forwards the request to the Tideflow API with the workspace secret
- * key, which therefore never reaches the browser.
- *
- * Temporary: sign-in sessions replace the shared secret key in a later issue
- * (the handler will then forward the signed-in user's credentials instead).
+ * GraphQL proxy: the browser's Apollo Client posts to /api/graphql (same
+ * origin, so the session cookie stays first-party and httpOnly); this handler
+ * forwards the request to the Tideflow API with the browser's cookie, and the
+ * API's Set-Cookie (sign-in, sign-out) back. Multipart uploads stream through.
  */
 
 const GRAPHQL_RESPONSE_TYPE = 'application/graphql-response+json; charset=utf-8';
@@ -33,41 +29,29 @@ function causeCode(error: unknown): string | undefined {
   return typeof cause?.code === 'string' ? cause.code : undefined;
 }
 
-export async function POST(request: Request): Promise<Response> {
-  const secret = findSecretKey();
-  if (!secret.ok) return graphQLError(401, 'UNAUTHENTICATED', secret.reason);
+const forwardedRequestHeaders = ['content-type', 'accept', 'cookie', 'graphql-require-preflight', 'user-agent'];
 
+export async function POST(request: Request): Promise<Response> {
   const url = apiUrl();
+  const headers = new Headers();
+  for (const name of forwardedRequestHeaders) {
+    const value = request.headers.get(name);
+    if (value) headers.set(name, value);
+  }
+  // The API marks the session cookie Secure when the app itself was reached over https.
+  const proto = request.headers.get('x-forwarded-proto') ?? new URL(request.url).protocol.replace(':', '');
+  headers.set('x-forwarded-proto', proto);
   let upstream: Response;
   try {
-    upstream = await fetch(url, {
-      method: 'POST',
-      headers: {
-        'content-type': request.headers.get('content-type') ?? 'application/json',
-        accept: request.headers.get('accept') ?? 'application/graphql-response+json, application/json',
-        authorization: `Bearer ${secret.key}`,
-      },
-      body: await request.text(),
-      signal: request.signal,
-      cache: 'no-store',
-    });
+    upstream = await fetch(url, { method: 'POST', headers, body: request.body, signal: request.signal, cache: 'no-store', duplex: 'half' } as RequestInit);
   } catch (error) {
     if (request.signal.aborted) return new Response(null, { status: 499 });
     const code = causeCode(error);
     console.error(`[graphql proxy] ${url} is unreachable${code ? ` (${code})` : ''}:`, error);
-    return graphQLError(
-      502,
-      'API_UNAVAILABLE',
-      `The Tideflow API at ${url} is not reachable${code ? ` (${code})` : ''}. Is it running? Start everything with "npm run up".`,
-    );
+    return graphQLError(502, 'API_UNAVAILABLE', `The Tideflow API at ${url} is not reachable${code ? ` (${code})` : ''}. Is it running? Start everything with "npm run up".`);
   }
 
-  // Stream the answer back as it is; only the content type is relevant to the browser.
-  return new Response(upstream.body, {
-    status: upstream.status,
-    headers: {
-      'content-type': upstream.headers.get('content-type') ?? 'application/json',
-      'cache-control': 'no-store',
-    },
-  });
+  const responseHeaders = new Headers({ 'content-type': upstream.headers.get('content-type') ?? 'application/json', 'cache-control': 'no-store' });
+  for (const cookie of upstream.headers.getSetCookie()) responseHeaders.append('set-cookie', cookie);
+  return new Response(upstream.body, { status: upstream.status, headers: responseHeaders });
 }
