@@ -28,6 +28,13 @@ builder.prismaObject('SegmentMembershipPeriod', {
   description: 'One stay of a user in a segment (membership history).',
   fields: (t) => ({
     userId: t.exposeID('userId'),
+    user: t.prismaField({
+      type: 'User',
+      nullable: true,
+      description: 'The user (null once the profile was merged into another or deleted).',
+      // findUnique calls of one tick are batched by Prisma into one query.
+      resolve: (query, period, _args, { prisma }) => prisma.user.findUnique({ ...query, where: { id: period.userId } }),
+    }),
     enteredAt: t.expose('enteredAt', { type: 'DateTime' }),
     exitedAt: t.expose('exitedAt', { type: 'DateTime', nullable: true }),
     segment: t.relation('segment'),

@@ -40,7 +40,15 @@ builder.prismaObject('SegmentUpload', {
     processedRows: t.exposeInt('processedRows'),
     matchedRows: t.exposeInt('matchedRows'),
     unmatchedRows: t.exposeInt('unmatchedRows'),
-    unmatched: t.field({ type: [UnmatchedRowRef], description: 'Rows that matched no user (the first 10,000), with why.', resolve: (upload) => upload.unmatched as unknown as Array<{ row: number; value: string; reason: string }> }),
+    unmatched: t.field({
+      type: [UnmatchedRowRef],
+      description: 'Rows that matched no user (the first 10,000 are kept), with why; `first` limits how many come back.',
+      args: { first: t.arg.int({ validate: z.number().int().min(1, 'must be at least 1').max(10_000, 'must be at most 10000') }) },
+      resolve: (upload, args) => {
+        const rows = upload.unmatched as unknown as Array<{ row: number; value: string; reason: string }>;
+        return args.first ? rows.slice(0, args.first) : rows;
+      },
+    }),
     error: t.exposeString('error', { nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     finishedAt: t.expose('finishedAt', { type: 'DateTime', nullable: true }),
