@@ -50,7 +50,7 @@ export class JourneyInboxProcessor {
       this.again = true;
       return;
     }
-    this.draining = this.drain()
+    this.draining = this.drainQueue()
       .catch((error) => this.deps.onError?.(error))
       .finally(() => {
         this.draining = null;
@@ -62,7 +62,13 @@ export class JourneyInboxProcessor {
   }
 
   /** Resolves once the queue is empty (or Temporal is unreachable). */
+  /** Resolves once the queue is empty, including what a drain already under way is processing. */
   async drain(): Promise<void> {
+    await this.draining?.catch(() => undefined);
+    await this.drainQueue();
+  }
+
+  private async drainQueue(): Promise<void> {
     while ((await this.drainOnce()) > 0);
   }
 
