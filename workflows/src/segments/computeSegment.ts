@@ -2,6 +2,7 @@ import type { PrismaClient, SqlDriver } from '@tideflow/db';
 import { SegmentDefinition, segmentMembersQuery } from '@tideflow/domain';
 import { loadSegmentCatalog } from './segmentCatalog';
 import { applyMembershipChanges, type MembershipOutcome } from './segmentMembership';
+import { runSegmentQuery, segmentQuerySettings } from './segmentQueries';
 
 export interface SegmentComputation extends MembershipOutcome {
   size: number;
@@ -34,12 +35,12 @@ export async function recomputeSegment(prisma: PrismaClient, sql: SqlDriver, seg
            INSERT INTO "SegmentMembershipPeriod" ("segmentId", "userId", "workspaceId", "enteredAt") SELECT $${params.length}::uuid, "userId", $1::uuid, $${params.length + 1}::timestamptz FROM stored`,
           [...params, now.toISOString()],
         );
-      });
+      }, { settings: { ...segmentQuerySettings } });
       outcome = { entered: [], exited: [] };
     } else {
       const [toEnter, toExit] = await Promise.all([
-        prisma.$queryRawUnsafe<Array<{ id: string }>>(`${members.text} EXCEPT ${current}`, ...params),
-        prisma.$queryRawUnsafe<Array<{ id: string }>>(`${current} EXCEPT (${members.text})`, ...params),
+        runSegmentQuery<{ id: string }>(sql, { text: `${members.text} EXCEPT ${current}`, params }),
+        runSegmentQuery<{ id: string }>(sql, { text: `${current} EXCEPT (${members.text})`, params }),
       ]);
       outcome = await applyMembershipChanges(sql, segment, { enter: toEnter.map((r) => r.id), exit: toExit.map((r) => r.id) }, now);
     }

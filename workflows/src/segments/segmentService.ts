@@ -1,8 +1,9 @@
-import type { PrismaClient, Segment, SqlDriver } from '@tideflow/db';
+import { type PrismaClient, type Segment, type SqlDriver, sqlDriverOf } from '@tideflow/db';
 import { type SegmentDefinition, segmentDependencies, type SegmentProblem, segmentEstimateQuery, validateSegment } from '@tideflow/domain';
 import { recomputeSegment } from './computeSegment';
 import { loadSegmentCatalog } from './segmentCatalog';
 import { refreshSegmentInterest } from './segmentInbox';
+import { runSegmentQuery } from './segmentQueries';
 import { segmentUsers } from './segmentUsage';
 
 export class SegmentServiceError extends Error {
@@ -125,7 +126,7 @@ export async function previewSegment(prisma: PrismaClient, workspaceId: string, 
   const users = await prisma.user.count({ where: { workspaceId } });
   const samplePercent = users <= exactPreviewUpTo ? 100 : Math.max(0.1, Math.min(100, (targetSampleUsers / users) * 100));
   const query = segmentEstimateQuery(validation.definition, sqlContext(), { samplePercent, sampleSize: 10 });
-  const [row] = await prisma.$queryRawUnsafe<Array<{ matched: number; sample: string[] }>>(query.text, ...query.params);
+  const [row] = await runSegmentQuery<{ matched: number; sample: string[] }>(sqlDriverOf(prisma), query);
   const buckets = Math.max(1, Math.round(samplePercent * 10.24));
   const size = samplePercent >= 100 ? row!.matched : Math.round((row!.matched * 1024) / buckets);
   return { size, exact: samplePercent >= 100, samplePercent, sampleUserIds: row!.sample, problems: [] };
