@@ -17,6 +17,7 @@ export { workflowIds } from './workflowIds';
 export { sendTestMessage, type TestMessageInput } from './channels/testMessage';
 export { defaultFromEmail } from './channels/channelConfig';
 export { recomputeSegment, type SegmentComputation } from './segments/computeSegment';
+export { runSegmentQuery, segmentQuerySettings } from './segments/segmentQueries';
 export { loadSegmentCatalog } from './segments/segmentCatalog';
 export { queueForSegments, refreshSegmentInterest } from './segments/segmentInbox';
 export { SegmentInboxProcessor, type SegmentProcessorDeps } from './segments/segmentInboxProcessor';
