@@ -3,7 +3,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Database } from '@tideflow/db';
 import { segmentMembersQuery } from '@tideflow/domain';
-import { loadSegmentCatalog } from '@tideflow/workflows';
+import { loadSegmentCatalog, segmentQuerySettings } from '@tideflow/workflows';
 import type { SegmentKey } from './definitions';
 import type { CreatedSegment } from './workspaceState';
 
@@ -36,8 +36,8 @@ export const plansDir = path.join(__dirname, '..', '.out', 'segments-plans');
 
 /**
  * Full computation: the members query compiled from each definition (what recomputeSegment runs),
- * against the hand-written twin, on the same driver (the `pg` pool under Prisma, rows fetched to
- * the process as the product fetches them), warm: one untimed run each (which also checks that
+ * against the hand-written twin, on the same driver and with the product's settings for segment
+ * queries (the `pg` pool under Prisma, `segmentQuerySettings`, rows fetched to the process), warm: one untimed run each (which also checks that
  * both return the same users), then `rounds` rounds alternating which of the two goes first.
  */
 export async function fullComputationPhase(db: Database, workspaceId: string, anchor: Date, segments: CreatedSegment[], rounds: number, log: (message: string) => void): Promise<FullComputation[]> {
@@ -45,7 +45,7 @@ export async function fullComputationPhase(db: Database, workspaceId: string, an
   const context = sqlContext(anchor);
   const run = async (text: string, params: unknown[]) => {
     const started = performance.now();
-    const { rows } = await db.sql.transaction((tx) => tx.query<{ id?: string; userId?: string }>(text, params));
+    const { rows } = await db.sql.transaction((tx) => tx.query<{ id?: string; userId?: string }>(text, params), { settings: { ...segmentQuerySettings } });
     return { ms: performance.now() - started, ids: rows.map((row) => (row.id ?? row.userId)!) };
   };
   mkdirSync(plansDir, { recursive: true });
@@ -69,7 +69,7 @@ export async function fullComputationPhase(db: Database, workspaceId: string, an
       }
     }
     const explain = async (label: string, text: string, params: unknown[]) => {
-      const { rows } = await db.sql.transaction((tx) => tx.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, params));
+      const { rows } = await db.sql.transaction((tx) => tx.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, params), { settings: { ...segmentQuerySettings } });
       const plan = rows.map((row) => row['QUERY PLAN']).join('\n');
       writeFileSync(path.join(plansDir, `${segment.key}-${label}.txt`), `${text}\n\n-- params: ${JSON.stringify(params)}\n\n${plan}\n`);
       return Number(/Execution Time: ([\d.]+) ms/.exec(plan)?.[1] ?? NaN);

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Database } from '@tideflow/db';
 import { segmentMembersQuery } from '@tideflow/domain';
-import { loadSegmentCatalog, previewSegment } from '@tideflow/workflows';
+import { loadSegmentCatalog, previewSegment, runSegmentQuery } from '@tideflow/workflows';
 import type { SegmentKey } from './definitions';
 import type { CreatedSegment } from './workspaceState';
 
@@ -37,7 +37,7 @@ export async function previewPhase(db: Database, workspaceId: string, segments: 
     if (preview!.problems.length) throw new Error(`preview of ${segment.key} found problems: ${JSON.stringify(preview!.problems)}`);
     const { sqlContext } = await loadSegmentCatalog(db.prisma, workspaceId);
     const members = segmentMembersQuery(segment.definition, sqlContext(new Date()));
-    const [row] = await db.sql.transaction((tx) => tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${members.text}) m`, members.params)).then((r) => r.rows);
+    const [row] = await runSegmentQuery<{ n: number }>(db.sql, { text: `SELECT count(*)::int AS n FROM (${members.text}) m`, params: members.params });
     const exact = row!.n;
     const sorted = [...wallMs].sort((a, b) => a - b);
     const result: PreviewResult = {

@@ -5,7 +5,6 @@ import type { Prng } from '../shared/prng';
 export type SegmentCall = Record<string, unknown> & { type: 'track' | 'page' | 'identify'; userId: string; messageId: string };
 
 const paths = ['/', '/pricing', '/features', '/blog', '/docs', '/cart', '/account', '/search', '/category/shoes', '/category/sale'];
-const plans = ['free', 'starter', 'pro', 'enterprise'];
 
 /** Kinds of calls the live segments depend on (page views, checkouts, orders, profile changes), and some they do not. */
 export type CallKind = 'page' | 'pricing' | 'checkout' | 'order' | 'identify' | 'productViewed' | 'emailOpened';
@@ -22,7 +21,9 @@ export function callOf(kind: CallKind, userId: string, messageId: string, prng: 
     case 'order':
       return { ...base, type: 'track', event: 'Order Completed', properties: { orderId: `o-${messageId}`, amount: prng.int(10, 400), currency: 'USD' } };
     case 'identify':
-      return { ...base, type: 'identify', traits: { plan: prng.pick(plans) } };
+      // A profile update that re-checks every profile-dependent segment without changing the traits they read,
+      // so the data set stays as generated from run to run.
+      return { ...base, type: 'identify', traits: { lastCampaign: `campaign-${prng.int(1, 40)}` } };
     case 'productViewed':
       return { ...base, type: 'track', event: 'Product Viewed', properties: { productId: `p-${prng.int(1, 5000)}`, price: prng.int(5, 300) } };
     case 'emailOpened':
