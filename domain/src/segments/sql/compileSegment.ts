@@ -1,7 +1,7 @@
 import type { AttributeType } from '../../attributes/attributeType';
 import type { SegmentCondition, SegmentDefinition, SegmentNode } from '../segmentDefinition';
 import { attributeValue, comparisonSql } from './attributeSql';
-import { aggregateSql, behaviourSql, type EventScopeContext, eventTimeSql, rfmSql } from './eventSql';
+import { aggregateCountsNone, aggregateSet, aggregateSql, behaviourSet, behaviourShape, behaviourSql, type EventScopeContext, eventTimeSet, eventTimeSql, rfmSet, rfmSql, type UserSet } from './eventSql';
 import { reachabilitySql } from './reachabilitySql';
 import { SqlParams } from './sqlParams';
 
@@ -48,8 +48,76 @@ function conditionSql(condition: SegmentCondition, ctx: EventScopeContext, trait
   }
 }
 
+/**
+ * Whether a node is a set of users taken from events or memberships alone (no profile condition),
+ * and whether it holds for that set or for everyone else (`negated`). Decided before any SQL is
+ * written, so no parameter is added for a form that is not used.
+ */
+function setShape(node: SegmentNode): { negated: boolean } | null {
+  let shape: { negated: boolean } | null = null;
+  if (node.type !== 'group') {
+    switch (node.type) {
+      case 'behaviour':
+        return behaviourShape(node);
+      case 'eventTime':
+      case 'rfm':
+        return { negated: false };
+      case 'aggregate':
+        return aggregateCountsNone(node) ? null : { negated: false };
+      case 'segment':
+        return uuidPattern.test(node.segmentId) ? { negated: !node.member } : null;
+      default:
+        return null;
+    }
+  }
+  const children = node.children.map(setShape);
+  if (!children.length || children.some((child) => child === null)) return null;
+  // AND: the positive sets intersected, the complements taken away (at least one positive set is needed).
+  if (node.match === 'all') shape = children.some((child) => !child!.negated) ? { negated: false } : null;
+  // OR: a union of positive sets.
+  else shape = children.every((child) => !child!.negated) ? { negated: false } : null;
+  return shape && (node.negate ? { negated: !shape.negated } : shape);
+}
+
+/** The SQL of a node setShape accepted: `SELECT "userId"` of the set (see UserSet). */
+function setSql(node: SegmentNode, ctx: EventScopeContext): UserSet {
+  if (node.type !== 'group') {
+    switch (node.type) {
+      case 'behaviour':
+        return behaviourSet(node, ctx);
+      case 'eventTime':
+        return eventTimeSet(node, ctx);
+      case 'rfm':
+        return rfmSet(node, ctx);
+      case 'aggregate':
+        return aggregateSet(node, ctx);
+      case 'segment':
+        return {
+          sql: `SELECT m."userId" FROM "SegmentMember" m WHERE m."segmentId" = ${ctx.params.add(node.segmentId, 'uuid')} AND m."workspaceId" = ${ctx.workspace}${ctx.user ? ` AND m."userId" = ${ctx.user}` : ''}`,
+          negated: !node.member,
+          distinct: true,
+        };
+      default:
+        throw new Error(`setSql: ${node.type} is not a set of users`);
+    }
+  }
+  const parts = node.children.map((child) => setSql(child, ctx));
+  const operand = (part: UserSet) => `(${part.sql})`;
+  let set: UserSet;
+  if (parts.length === 1) set = parts[0]!;
+  else if (node.match === 'all') {
+    const positives = parts.filter((part) => !part.negated).map(operand);
+    const negatives = parts.filter((part) => part.negated).map(operand);
+    set = { sql: [positives.join(' INTERSECT '), ...negatives].join(' EXCEPT '), negated: false, distinct: true };
+  } else set = { sql: parts.map(operand).join(' UNION '), negated: false, distinct: true };
+  return node.negate ? { ...set, negated: !set.negated } : set;
+}
+
 function nodeSql(node: SegmentNode, ctx: EventScopeContext, traitTypes: ReadonlyMap<string, AttributeType>): string {
   if (node.type !== 'group') return `(${conditionSql(node, ctx, traitTypes)})`;
+  // An OR of event (or membership) conditions is one set: a UNION the planner hashes once, as a join
+  // where it can, instead of one subplan per alternative, each planned for half its rows.
+  if (node.match === 'any' && node.children.length > 1 && setShape(node)?.negated === false) return `(u.id IN (${setSql(node, ctx).sql}))`;
   const parts = node.children.map((child) => nodeSql(child, ctx, traitTypes));
   const joined = parts.length ? `(${parts.join(node.match === 'all' ? '\n AND ' : '\n OR ')})` : node.match === 'all' ? 'true' : 'false';
   return node.negate ? `(NOT ${joined})` : joined;
@@ -67,6 +135,14 @@ function compilePredicate(definition: SegmentDefinition, context: SegmentSqlCont
 
 /** Every member's id: full computation (and the source of static snapshots). */
 export function segmentMembersQuery(definition: SegmentDefinition, context: SegmentSqlContext): SegmentQuery {
+  // Only event (or membership) conditions: the users come from the events themselves (every event's
+  // user is a user of its workspace), as one would write it by hand, with no pass over "User".
+  if (setShape(definition.root)?.negated === false) {
+    const params = new SqlParams();
+    const workspace = params.add(context.workspaceId, 'uuid');
+    const set = setSql(definition.root, { workspace, now: context.now, eventGroups: context.eventGroups, user: null, params });
+    return { text: `SELECT ${set.distinct ? '' : 'DISTINCT '}s."userId" AS id FROM (${set.sql}) s`, params: params.values };
+  }
   const { where, params } = compilePredicate(definition, context, null);
   return { text: `SELECT u.id FROM "User" u WHERE ${where}`, params: params.values };
 }
