@@ -123,14 +123,30 @@ function nodeSql(node: SegmentNode, ctx: EventScopeContext, traitTypes: Readonly
   return node.negate ? `(NOT ${joined})` : joined;
 }
 
-/** The predicate over users `u` (with the workspace), and its parameters. */
-function compilePredicate(definition: SegmentDefinition, context: SegmentSqlContext, userId: string | null): { where: string; params: SqlParams } {
+/** The predicate over users `u` (with the workspace), and its parameters; `sampleBelow`: only users whose id is below this uuid. */
+function compilePredicate(definition: SegmentDefinition, context: SegmentSqlContext, userId: string | null, sampleBelow: string | null = null): { where: string; params: SqlParams } {
   const params = new SqlParams();
   const workspace = params.add(context.workspaceId, 'uuid');
   const user = userId === null ? null : params.add(userId, 'uuid');
-  const ctx: EventScopeContext = { workspace, now: context.now, eventGroups: context.eventGroups, user, params };
+  const below = sampleBelow === null ? null : params.add(sampleBelow, 'uuid');
+  const ctx: EventScopeContext = { workspace, now: context.now, eventGroups: context.eventGroups, user, params, sampleBelow: below };
   const predicate = nodeSql(definition.root, ctx, context.traitTypes);
-  return { where: `u."workspaceId" = ${workspace}${user ? ` AND u.id = ${user}` : ''} AND ${predicate}`, params };
+  return { where: `u."workspaceId" = ${workspace}${user ? ` AND u.id = ${user}` : ''}${below ? ` AND u.id < ${below}` : ''} AND ${predicate}`, params };
+}
+
+/**
+ * The sample of an estimate by id range: the users whose id is below a boundary, `percent` of the
+ * uuid space. Ids are random (gen_random_uuid), so it is a uniform sample, the same on every run,
+ * nested as the percentage grows; and, unlike a hash of the id, a range the indexes on user ids
+ * (the user's primary key, events by user) read directly. `fraction` is the exact share it covers.
+ */
+export function idRangeSample(percent: number): { below: string; fraction: number } {
+  const span = 2n ** 128n;
+  const share = Math.min(1, Math.max(1 / 1024, percent / 100));
+  const bound = (span * BigInt(Math.round(share * 1_000_000))) / 1_000_000n;
+  if (bound >= span) return { below: 'ffffffff-ffff-ffff-ffff-ffffffffffff', fraction: 1 };
+  const hex = bound.toString(16).padStart(32, '0');
+  return { below: `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`, fraction: Number(bound) / Number(span) };
 }
 
 /** Every member's id: full computation (and the source of static snapshots). */
@@ -170,12 +186,14 @@ export function segmentUserChecksQuery(definitions: readonly SegmentDefinition[]
 
 /**
  * Size while editing: counts members among a deterministic sample of users
- * (`samplePercent` of them by id hash; 100 counts everyone) and returns up to
- * `sampleSize` members, most recently seen first.
+ * (`samplePercent` of them by id hash, or by id range with `sampleBy: 'idRange'`;
+ * 100 counts everyone) and returns up to `sampleSize` members, most recently seen first.
  */
-export function segmentEstimateQuery(definition: SegmentDefinition, context: SegmentSqlContext, options: { samplePercent: number; sampleSize: number }): SegmentQuery {
-  const { where, params } = compilePredicate(definition, context, null);
-  const sampled = options.samplePercent >= 100 ? '' : ` AND (hashtext(u.id::text) & 1023) < ${params.add(Math.max(1, Math.round(options.samplePercent * 10.24)), 'int')}`;
+export function segmentEstimateQuery(definition: SegmentDefinition, context: SegmentSqlContext, options: { samplePercent: number; sampleSize: number; sampleBy?: 'hash' | 'idRange' }): SegmentQuery {
+  // By id range (idRangeSample), the event subqueries read the sampled users' events only; by hash, they read everyone's.
+  const byRange = options.sampleBy === 'idRange' && options.samplePercent < 100;
+  const { where, params } = compilePredicate(definition, context, null, byRange ? idRangeSample(options.samplePercent).below : null);
+  const sampled = options.samplePercent >= 100 || byRange ? '' : ` AND (hashtext(u.id::text) & 1023) < ${params.add(Math.max(1, Math.round(options.samplePercent * 10.24)), 'int')}`;
   const limit = params.add(options.sampleSize, 'int');
   return {
     text: `WITH members AS (SELECT u.id, u."lastSeenAt" FROM "User" u WHERE ${where}${sampled})

@@ -13,6 +13,8 @@ export interface EventScopeContext {
   eventGroups: ReadonlyMap<string, readonly string[]>;
   /** One user's check: every event subquery is narrowed to them. */
   user: string | null;
+  /** An estimate on the users whose id is below this (a uuid parameter): every event subquery reads only their events. */
+  sampleBelow?: string | null;
   params: SqlParams;
 }
 
@@ -45,6 +47,7 @@ export function eventScope(event: EventRef, filters: readonly PropertyFilter[], 
   const parts = [`e."workspaceId" = ${ctx.workspace}`];
   parts.push(names.length === 1 ? `e.name = ${ctx.params.add(names[0], 'text')}` : names.length ? `e.name IN ${ctx.params.list(names)}` : 'false');
   if (ctx.user) parts.push(`e."userId" = ${ctx.user}`);
+  if (ctx.sampleBelow) parts.push(`e."userId" < ${ctx.sampleBelow}`);
   if (window) {
     const { from, to } = windowBounds(window, ctx.now.getTime());
     if (from) parts.push(`e.timestamp >= ${ctx.params.add(from, 'timestamptz')}`);
