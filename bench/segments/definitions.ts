@@ -74,10 +74,12 @@ export function benchSegments(now: Date, rfmSegmentId: string): BenchSegment[] {
       name: 'Bench: RFM champions (orders, 365 days)',
       description: 'RFM champions: recency, frequency and monetary quintiles of Order Completed amount over 365 days',
       definition: { root: { type: 'group', match: 'all', negate: false, children: [{ type: 'rfm', event: { kind: 'event', name: 'Order Completed' }, amountProperty: 'amount', window: { kind: 'last', amount: 365, unit: 'days' }, bucket: 'champions' }] } },
-      // Same scoring as the template (ntile over the same orderings), so users tied on a score land in the same quintile.
+      // The template's scoring: quintiles by ntile, users tied on an axis sharing the lowest score of their tie.
       handWritten: `SELECT "userId" FROM (
-          SELECT "userId", ntile(5) OVER (ORDER BY max(timestamp)) AS r, ntile(5) OVER (ORDER BY count(*)) AS f, ntile(5) OVER (ORDER BY sum((properties ->> 'amount')::numeric)) AS m
-            FROM "Event" WHERE "workspaceId" = $1 AND name = 'Order Completed' AND timestamp >= $2::timestamptz - interval '365 days' GROUP BY "userId") s
+          SELECT "userId", min(r) OVER (PARTITION BY recency) AS r, min(f) OVER (PARTITION BY frequency) AS f, min(m) OVER (PARTITION BY monetary) AS m FROM (
+            SELECT p.*, ntile(5) OVER (ORDER BY recency) AS r, ntile(5) OVER (ORDER BY frequency) AS f, ntile(5) OVER (ORDER BY monetary) AS m FROM (
+              SELECT "userId", max(timestamp) AS recency, count(*) AS frequency, sum((properties ->> 'amount')::numeric) AS monetary
+                FROM "Event" WHERE "workspaceId" = $1 AND name = 'Order Completed' AND timestamp >= $2::timestamptz - interval '365 days' GROUP BY "userId") p) q) s
         WHERE r >= 4 AND f >= 4 AND m >= 4`,
       handParams: [],
     },
