@@ -154,10 +154,13 @@ builder.mutationField('addMember', (t) =>
   t.prismaField({
     type: 'Membership',
     authScopes: { admin: true },
-    description: 'Adds a member with a role (creating their account when the email is new). Admins only.',
+    description: 'Adds a member with a role (creating their account when the email is new). Admins only. CONFLICT (field `input.email`) when they already are a member.',
     args: { input: t.arg({ type: AddMemberInput, required: true }) },
     resolve: async (query, _root, { input }, context) => {
       const workspaceId = workspaceOf(context);
+      // Adding someone twice would silently change their role (and could demote the last admin): that is updateMemberRole's job.
+      const member = await context.prisma.membership.findFirst({ where: { workspaceId, account: { email: input.email } }, select: { role: true } });
+      if (member) throw new ConflictError(`${input.email} is already a member (${member.role.toLowerCase()}); change their role instead`, 'input.email');
       const account = await addMember(context.prisma, { workspaceId, email: input.email, name: input.name, password: input.password, role: input.role });
       return context.prisma.membership.findUniqueOrThrow({ ...query, where: { accountId_workspaceId: { accountId: account.id, workspaceId } } });
     },

@@ -1,9 +1,9 @@
-import { Prisma } from '@tideflow/db';
+import { Prisma, type PrismaClient } from '@tideflow/db';
 import { isSystemAttributeName, type JsonValue, parseIsoDateTime, systemAttributeTypes } from '@tideflow/domain';
 import { z } from 'zod';
 import { builder } from '../builder';
-import { inputError } from '../errors';
-import { earliestStorableDate } from './ids';
+import { inputError, NotFoundError } from '../errors';
+import { earliestStorableDate, requireUuid } from './ids';
 import { requireStorable, storableText } from './text';
 
 const Text = z.string().superRefine(storableText);
@@ -27,6 +27,7 @@ export const UserFilter = builder.inputType('UserFilter', {
     search: t.string({ validate: Text, description: 'Case-insensitive text search in email, phone and userId.' }),
     known: t.boolean({ description: 'true: only users with a userId; false: only anonymous profiles.' }),
     attributes: t.field({ type: [AttributeFilter], description: 'All must hold.' }),
+    segmentId: t.id({ description: 'Only current members of this segment.' }),
   }),
 });
 
@@ -91,6 +92,13 @@ export function attributeCondition(filter: { name: string; operator: AttributeOp
   }
 }
 
+/** A segment filter must name a segment of the workspace (NOT_FOUND otherwise, rather than an empty page). */
+export async function checkUserFilter(prisma: PrismaClient, workspaceId: string, filter: typeof UserFilter.$inferInput | null | undefined): Promise<void> {
+  if (filter?.segmentId == null) return;
+  const id = requireUuid(String(filter.segmentId), 'filter.segmentId');
+  if (!(await prisma.segment.findFirst({ where: { id, workspaceId }, select: { id: true } }))) throw new NotFoundError('Segment', 'filter.segmentId');
+}
+
 export function userWhere(workspaceId: string, filter: typeof UserFilter.$inferInput | null | undefined): Prisma.UserWhereInput {
   const and: Prisma.UserWhereInput[] = [{ workspaceId }];
   const search = filter?.search?.trim();
@@ -99,6 +107,7 @@ export function userWhere(workspaceId: string, filter: typeof UserFilter.$inferI
   }
   if (filter?.known === true) and.push({ externalId: { not: null } });
   if (filter?.known === false) and.push({ externalId: null });
+  if (filter?.segmentId != null) and.push({ segmentMemberships: { some: { segmentId: requireUuid(String(filter.segmentId), 'filter.segmentId') } } });
   (filter?.attributes ?? []).forEach((condition, index) => and.push(attributeCondition(condition, `filter.attributes.${index}`)));
   return { AND: and };
 }

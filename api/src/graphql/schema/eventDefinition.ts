@@ -2,9 +2,18 @@ import { z } from 'zod';
 import { builder } from '../builder';
 import { workspaceOf } from '../context';
 import { inputError, NotFoundError } from '../errors';
+import { eventDailyCounts } from './eventDailyCounts';
 import { storableText } from './text';
 
 export const EventStatus = builder.enumType('EventStatus', { values: ['ACTIVE', 'BLOCKED'] as const });
+
+const EventDayCount = builder.objectRef<{ day: string; count: number }>('EventDayCount').implement({
+  description: 'Events of one name stored on one day.',
+  fields: (t) => ({
+    day: t.exposeString('day', { description: 'The calendar day in the workspace time zone, YYYY-MM-DD.' }),
+    count: t.exposeInt('count'),
+  }),
+});
 
 builder.prismaObject('EventDefinition', {
   description: 'An event name seen in ingestion, with counts. Filled automatically.',
@@ -20,6 +29,14 @@ builder.prismaObject('EventDefinition', {
     lastSeenAt: t.expose('lastSeenAt', { type: 'DateTime' }),
     count: t.field({ type: 'SafeInt', description: 'Events stored.', resolve: (d) => Number(d.count) }),
     droppedCount: t.field({ type: 'SafeInt', description: 'Events accepted and dropped while blocked.', resolve: (d) => Number(d.droppedCount) }),
+    dailyCounts: t.field({
+      type: [EventDayCount],
+      complexity: 2,
+      description:
+        'Events per day for the last `days` days in the workspace time zone, oldest first, today last (zeros included). The definitions of one request are counted together, in one query.',
+      args: { days: t.arg.int({ defaultValue: 30, validate: z.number().int().min(1, 'must be at least 1').max(366, 'must be at most 366') }) },
+      resolve: (d, args, context) => eventDailyCounts(context, d.workspaceId, d.name, args.days ?? 30),
+    }),
   }),
 });
 

@@ -21,6 +21,7 @@ import './segment';
 import './segmentMutations';
 import './segmentUpload';
 import './account';
+import './overview';
 
 /** The whole GraphQL schema, assembled from one file per type. */
 export const schema = lexicographicSortSchema(builder.toSchema());

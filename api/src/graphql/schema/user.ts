@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { builder, connectionComplexity } from '../builder';
 import { workspaceOf } from '../context';
 import { inputError } from '../errors';
-import { UserFilter, userWhere } from './attributeFilter';
+import { checkUserFilter, UserFilter, userWhere } from './attributeFilter';
 import { EventFilter, eventWhere } from './eventFilter';
 import { ConnectionArgs, isUuid } from './ids';
 import { storableText } from './text';
@@ -104,8 +104,10 @@ builder.queryField('users', (t) =>
     description: 'Users of the workspace, most recently seen first.',
     args: { filter: t.arg({ type: UserFilter }) },
     totalCount: (_parent, args, context) => context.prisma.user.count({ where: userWhere(workspaceOf(context), args.filter) }),
-    resolve: (query, _root, args, context) =>
-      context.prisma.user.findMany({ ...query, where: userWhere(workspaceOf(context), args.filter), orderBy: [{ lastSeenAt: 'desc' }, { id: 'asc' }] }),
+    resolve: async (query, _root, args, context) => {
+      await checkUserFilter(context.prisma, workspaceOf(context), args.filter);
+      return context.prisma.user.findMany({ ...query, where: userWhere(workspaceOf(context), args.filter), orderBy: [{ lastSeenAt: 'desc' }, { id: 'asc' }] });
+    },
   }),
 );
 
