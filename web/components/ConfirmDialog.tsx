@@ -1,6 +1,6 @@
 'use client';
 
-import { type ReactNode, useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useId, useRef } from 'react';
 
 /**
  * Asks before a destructive action. A native <dialog>: focus moves into it,
@@ -26,6 +26,8 @@ export function ConfirmDialog({
   onCancel: () => void;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
+  // Several dialogs can be on one page: each names itself by its own title.
+  const titleId = useId();
   useEffect(() => {
     const element = dialog.current;
     if (!element) return;
@@ -33,14 +35,14 @@ export function ConfirmDialog({
     if (!open && element.open) element.close();
   }, [open]);
   return (
-    <dialog ref={dialog} className="dialog" onCancel={(event) => (event.preventDefault(), onCancel())} aria-labelledby="confirm-title">
+    <dialog ref={dialog} className="dialog" onCancel={(event) => (event.preventDefault(), onCancel())} aria-labelledby={titleId}>
       <div className="dialog__body">
-        <h2 id="confirm-title" className="dialog__title">
+        <h2 id={titleId} className="dialog__title">
           {title}
         </h2>
         {children ? <div className="muted">{children}</div> : null}
         <div className="dialog__actions">
-          <button type="button" className="button" onClick={onCancel} disabled={busy}>
+          <button type="button" className="button button--secondary" onClick={onCancel} disabled={busy}>
             Cancel
           </button>
           <button type="button" className={`button ${danger ? 'button--danger' : 'button--primary'}`} onClick={onConfirm} disabled={busy} autoFocus>

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
-import { WorkspaceOverview } from './_overview/WorkspaceOverview';
+import { Overview } from './_overview/Overview';
 
 export const metadata: Metadata = { title: 'Overview' };
 
 export default function OverviewPage() {
-  return <WorkspaceOverview />;
+  return <Overview />;
 }
