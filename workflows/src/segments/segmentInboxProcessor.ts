@@ -1,5 +1,5 @@
 import type { PrismaClient, SqlDriver } from '@tideflow/db';
-import { type AttributeType, SegmentDefinition, type SegmentSqlContext, segmentDependencies, segmentUserChecksQuery } from '@tideflow/domain';
+import { type AttributeType, SegmentDefinition, type SegmentSqlContext, segmentDependencies, segmentUsersChecksQuery } from '@tideflow/domain';
 import { applyMembershipChanges } from './segmentMembership';
 
 export interface SegmentProcessorDeps {
@@ -14,8 +14,8 @@ const claimBatch = 500;
 const claimTimeoutSeconds = 120;
 /** Segments referring to segments: a change ripples at most this many levels (cycles are refused anyway). */
 const maxRipple = 8;
-/** Users re-checked at the same time: each check waits on database round trips, and users are independent. */
-const userConcurrency = 4;
+/** Users checked in one query: their event subqueries are index probes, correlated to each user's row. */
+const checkChunk = 200;
 
 interface LiveSegment {
   id: string;
@@ -48,9 +48,10 @@ const parsedDefinitions = new Map<string, { definition: SegmentDefinition; sweep
 
 /**
  * Keeps live segments current per event: for each user with new events, the
- * live segments that depend on those event names are re-checked for that user
- * alone (one indexed query for all of them), and entries and exits are
- * recorded. Segments that refer to a changed segment are re-checked in turn.
+ * live segments that depend on those event names are re-checked for those users
+ * alone (one query of index probes for a few hundred users and all their
+ * segments), and entries and exits are recorded per segment. Segments that refer
+ * to a changed segment are re-checked in turn.
  */
 export class SegmentInboxProcessor {
   private draining: Promise<void> | null = null;
@@ -151,61 +152,88 @@ export class SegmentInboxProcessor {
     return { segments, traitTypes: new Map(Object.entries(row!.traits)), eventGroups };
   }
 
-  /** Re-checks, for each user, the live segments their new events can change. Returns whether any membership changed. */
+  /**
+   * Re-checks, for each user, the live segments their new events can change. Returns whether any membership changed.
+   * In rounds: every user's pending segments that refer to no other pending segment of theirs are checked in
+   * one query per chunk of users (with their stored memberships beside it), the changes are applied per
+   * segment, and segments referring to a changed one become pending for the users who moved.
+   */
   async updateUsers(workspaceId: string, users: ReadonlyMap<string, ReadonlySet<string>>): Promise<boolean> {
     const { prisma, sql } = this.deps;
     const live = await this.liveSegments(workspaceId);
     if (!live.segments.length) return false;
     const order = dependencyOrder(live.segments);
+    const byId = new Map(order.map((s) => [s.id, s]));
     const position = new Map(order.map((s, i) => [s.id, i]));
+    const pending = new Map<string, Set<string>>();
+    for (const [userId, names] of users) {
+      const ids = order.filter((s) => !s.sweepOnly && s.dependsOnEvents.some((name) => names.has(name))).map((s) => s.id);
+      if (ids.length) pending.set(userId, new Set(ids));
+    }
+    const checked = new Map<string, number>();
     let changed = false;
-
-    const recheck = async (userId: string, userEvents: ReadonlySet<string>) => {
-      // "Now" of this user's check: windows slide, and entries and exits are recorded at it.
+    while (pending.size) {
+      // This round: segment → the users to check it for.
+      const round = new Map<string, string[]>();
+      for (const [userId, ids] of pending) {
+        let ready = [...ids].filter((id) => !byId.get(id)!.references.some((reference) => ids.has(reference)));
+        if (!ready.length) ready = [[...ids].sort((a, b) => position.get(a)! - position.get(b)!)[0]!];
+        for (const id of ready) {
+          ids.delete(id);
+          const key = `${userId}:${id}`;
+          const times = checked.get(key) ?? 0;
+          checked.set(key, times + 1);
+          if (times < maxRipple) round.set(id, [...(round.get(id) ?? []), userId]);
+        }
+        if (!ids.size) pending.delete(userId);
+      }
+      if (!round.size) continue;
+      // "Now" of this round's checks: windows slide, and entries and exits are recorded at it.
       const now = new Date();
       const context: SegmentSqlContext = { workspaceId, now, traitTypes: live.traitTypes, eventGroups: live.eventGroups };
-      const pending = order.filter((s) => !s.sweepOnly && s.dependsOnEvents.some((name) => userEvents.has(name)));
-      const checks = new Map<string, number>();
-      while (pending.length) {
-        // Every pending segment that refers to no other pending one is checked now, all in one query (with the
-        // user's stored memberships beside it); the others wait until what they refer to is settled.
-        const pendingIds = new Set(pending.map((s) => s.id));
-        const ready = pending.filter((s) => !s.references.some((id) => pendingIds.has(id)));
-        const batch = (ready.length ? ready : [pending[0]!]).filter((s) => {
-          const times = checks.get(s.id) ?? 0;
-          checks.set(s.id, times + 1);
-          return times < maxRipple;
-        });
-        for (const s of ready.length ? ready : [pending[0]!]) pending.splice(pending.indexOf(s), 1);
-        if (!batch.length) continue;
-        const query = segmentUserChecksQuery(batch.map((s) => s.definition), context, userId);
-        const [[member], stored] = await Promise.all([
-          prisma.$queryRawUnsafe<Array<Record<string, boolean>>>(query.text, ...query.params),
-          prisma.$queryRawUnsafe<Array<{ segmentId: string }>>(
-            `SELECT "segmentId" FROM "SegmentMember" WHERE "userId" = $1::uuid AND "segmentId" IN (SELECT jsonb_array_elements_text($2::jsonb)::uuid)`,
-            userId,
-            JSON.stringify(batch.map((s) => s.id)),
+      const segments = [...round.keys()].map((id) => byId.get(id)!).sort((a, b) => position.get(a.id)! - position.get(b.id)!);
+      const everyone = [...new Set([...round.values()].flat())];
+      const changes = new Map<string, { enter: string[]; exit: string[] }>();
+      for (let first = 0; first < everyone.length; first += checkChunk) {
+        const chunk = new Set(everyone.slice(first, first + checkChunk));
+        const checks = segments.map((segment) => ({ segment, userIds: round.get(segment.id)!.filter((id) => chunk.has(id)) })).filter((check) => check.userIds.length);
+        const query = segmentUsersChecksQuery(checks.map((check) => ({ definition: check.segment.definition, userIds: check.userIds })), context);
+        const [rows, stored] = await Promise.all([
+          prisma.$queryRawUnsafe<Array<Record<string, unknown>>>(query.text, ...query.params),
+          prisma.$queryRawUnsafe<Array<{ userId: string; segmentId: string }>>(
+            `SELECT "userId", "segmentId" FROM "SegmentMember"
+              WHERE "userId" IN (SELECT jsonb_array_elements_text($1::jsonb)::uuid) AND "segmentId" IN (SELECT jsonb_array_elements_text($2::jsonb)::uuid)`,
+            JSON.stringify([...chunk]),
+            JSON.stringify(checks.map((check) => check.segment.id)),
           ),
         ]);
-        const storedIds = new Set(stored.map((row) => row.segmentId));
-        for (const [i, segment] of batch.entries()) {
-          const isMember = member![`c${i}`] === true;
-          if (isMember === storedIds.has(segment.id)) continue;
-          const outcome = await applyMembershipChanges(sql, segment, isMember ? { enter: [userId], exit: [] } : { enter: [], exit: [userId] }, now);
-          if (outcome.entered.length + outcome.exited.length === 0) continue;
-          changed = true;
-          for (const dependent of order) {
-            if (!dependent.sweepOnly && dependent.references.includes(segment.id) && !pending.includes(dependent)) pending.push(dependent);
+        const isStored = new Set(stored.map((row) => `${row.userId}:${row.segmentId}`));
+        const results = new Map(rows.map((row) => [row.id as string, row]));
+        checks.forEach((check, i) => {
+          for (const userId of check.userIds) {
+            // A user no longer found (deleted meanwhile) is no one's member.
+            const isMember = results.get(userId)?.[`c${i}`] === true;
+            if (isMember === isStored.has(`${userId}:${check.segment.id}`)) continue;
+            const change = changes.get(check.segment.id) ?? { enter: [], exit: [] };
+            (isMember ? change.enter : change.exit).push(userId);
+            changes.set(check.segment.id, change);
           }
-        }
-        pending.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
+        });
       }
-    };
-    const queue = [...users];
-    const worker = async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) await recheck(next[0], next[1]);
-    };
-    await Promise.all(Array.from({ length: Math.min(userConcurrency, queue.length) }, worker));
+      // Referenced segments first (dependency order), one transaction per segment.
+      for (const segment of segments) {
+        const change = changes.get(segment.id);
+        if (!change) continue;
+        const outcome = await applyMembershipChanges(sql, segment, change, now);
+        const moved = [...outcome.entered, ...outcome.exited];
+        if (!moved.length) continue;
+        changed = true;
+        for (const dependent of order) {
+          if (dependent.sweepOnly || !dependent.references.includes(segment.id)) continue;
+          for (const userId of moved) pending.set(userId, (pending.get(userId) ?? new Set()).add(dependent.id));
+        }
+      }
+    }
     return changed;
   }
 }

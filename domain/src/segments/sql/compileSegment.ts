@@ -170,18 +170,21 @@ export function segmentUserCheckQuery(definition: SegmentDefinition, context: Se
 }
 
 /**
- * Several one-user checks in one round trip (the segment processor re-checking a user after an event):
- * one row with a boolean column per definition, `c0`, `c1`, … in their order, each with the meaning of
- * segmentUserCheckQuery for that definition.
+ * One-user checks for many users in one query (the segment processor after a batch of events): a row
+ * per user of `checks` found in the workspace, with `id` and a column `c<i>` per check, whether the
+ * user is a member of `checks[i].definition` (the meaning of segmentUserCheckQuery), computed for the
+ * users in `checks[i].userIds` only (NULL for the others). Every event subquery is narrowed to the row's user.
  */
-export function segmentUserChecksQuery(definitions: readonly SegmentDefinition[], context: SegmentSqlContext, userId: string): SegmentQuery {
-  if (!definitions.length) throw new Error('segmentUserChecksQuery needs at least one definition');
+export function segmentUsersChecksQuery(checks: ReadonlyArray<{ definition: SegmentDefinition; userIds: readonly string[] }>, context: SegmentSqlContext): SegmentQuery {
+  if (!checks.length) throw new Error('segmentUsersChecksQuery needs at least one check');
   const params = new SqlParams();
   const workspace = params.add(context.workspaceId, 'uuid');
-  const user = params.add(userId, 'uuid');
-  const ctx: EventScopeContext = { workspace, now: context.now, eventGroups: context.eventGroups, user, params };
-  const columns = definitions.map((definition, i) => `EXISTS (SELECT 1 FROM "User" u WHERE u."workspaceId" = ${workspace} AND u.id = ${user} AND ${nodeSql(definition.root, ctx, context.traitTypes)}) AS c${i}`);
-  return { text: `SELECT ${columns.join(',\n  ')}`, params: params.values };
+  // The narrowing is the row's own user: event subqueries are correlated, one index probe per user.
+  const ctx: EventScopeContext = { workspace, now: context.now, eventGroups: context.eventGroups, user: 'u.id', params };
+  const ids = (list: readonly string[]) => `(SELECT jsonb_array_elements_text(${params.add(list, 'jsonb')})::uuid)`;
+  const everyone = ids([...new Set(checks.flatMap((check) => check.userIds))]);
+  const columns = checks.map((check, i) => `CASE WHEN u.id IN ${ids(check.userIds)} THEN COALESCE(${nodeSql(check.definition.root, ctx, context.traitTypes)}, false) END AS c${i}`);
+  return { text: `SELECT u.id, ${columns.join(',\n  ')}\n  FROM "User" u WHERE u."workspaceId" = ${workspace} AND u.id IN ${everyone}`, params: params.values };
 }
 
 /**
