@@ -23,6 +23,8 @@ export interface IncrementalResult {
   byKind: Record<string, LatencySummary & { n: number }>;
   /** ingestMessages of the single event (not part of the target), for scale. */
   ingestMs: LatencySummary;
+  /** A backlog of 2,000 events drained at once: what the processor sustains (events/s). */
+  capacity: { events: number; drainMs: number; eventsPerSecond: number };
   /** Each live segment's one-user check query alone, on a sample of active users. */
   checkQueryMs: Record<SegmentKey, (LatencySummary & { sweepOnly: boolean }) | null>;
 }
@@ -77,6 +79,20 @@ export async function incrementalPhase(db: Database, workspaceId: string, datase
   const summary = summarize(drainMs);
   log(`  drain per event: p50 ${summary.p50.toFixed(1)} ms, p95 ${summary.p95.toFixed(1)} ms, p99 ${summary.p99.toFixed(1)} ms (${changedMs.length} of ${drainMs.length} changed a membership)`);
 
+  // Capacity: a backlog of events (ingested in batches of 100, not drained), then one drain, timed.
+  const backlog = await activeUsers(db, workspaceId, datasetEvents, 2_000, prng);
+  for (let first = 0; first < backlog.length; first += 100) {
+    const calls = backlog.slice(first, first + 100).map((user, j) => callOf(prng.weighted(mix), user, `cap-${stamp}-${first + j}`, prng));
+    const batch = validateSegmentBatch({ batch: calls }, { receivedAt: new Date(), newMessageId: randomUUID });
+    if (!batch.ok) throw new Error(`invalid calls: ${JSON.stringify(batch.problems)}`);
+    await ingestMessages(db.sql, workspaceId, batch.messages);
+  }
+  const drainStarted = performance.now();
+  await processor.drain();
+  const capacity = { events: backlog.length, drainMs: performance.now() - drainStarted, eventsPerSecond: 0 };
+  capacity.eventsPerSecond = capacity.events / (capacity.drainMs / 1000);
+  log(`  capacity: a backlog of ${capacity.events} events drained in ${capacity.drainMs.toFixed(0)} ms (${capacity.eventsPerSecond.toFixed(0)} events/s)`);
+
   // Each one-user check alone (as the processor sends it, through Prisma), on a sample of active users.
   const { sqlContext } = await loadSegmentCatalog(db.prisma, workspaceId);
   const sample = await activeUsers(db, workspaceId, datasetEvents, 300, prng);
@@ -105,6 +121,7 @@ export async function incrementalPhase(db: Database, workspaceId: string, datase
     checksPerEvent: { mean: checks / drainMs.length, histogram },
     byKind: Object.fromEntries([...byKind].map(([kind, times]) => [kind, { ...summarize(times), n: times.length }])),
     ingestMs: summarize(ingestMs),
+    capacity,
     checkQueryMs,
   };
 }

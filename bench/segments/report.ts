@@ -93,12 +93,13 @@ export function printReport(r: SegmentsBenchResult): void {
     lines.push(`    all        p50 ${ms(i.drainMs.p50)}  p95 ${ms(i.drainMs.p95)}  p99 ${ms(i.drainMs.p99)}  max ${ms(i.drainMs.max)}`);
     if (i.drainChangedMs) lines.push(`    changed    p50 ${ms(i.drainChangedMs.p50)}  p95 ${ms(i.drainChangedMs.p95)}  p99 ${ms(i.drainChangedMs.p99)}  (${i.changedEvents} events changed a membership)`);
     for (const [kind, s] of Object.entries(i.byKind)) lines.push(`    ${kind.padEnd(10)} p50 ${ms(s.p50)}  p95 ${ms(s.p95)}  p99 ${ms(s.p99)}  (${s.n})`);
+    lines.push(`    capacity: a backlog of ${i.capacity.events} events drained at ${i.capacity.eventsPerSecond.toFixed(0)} events/s`);
     lines.push(`    one-user check queries alone: ${Object.entries(i.checkQueryMs).map(([k, s]) => `${k} p50 ${ms(s?.p50)} p95 ${ms(s?.p95)}${s?.sweepOnly ? ' (sweep-only)' : ''}`).join('; ')}`);
   }
   if (r.endToEnd) {
     const e = r.endToEnd;
     const f = (s: { p50: number; p95: number; p99: number } | null) => (s ? `p50 ${ms(s.p50)}  p95 ${ms(s.p95)}  p99 ${ms(s.p99)}` : 'none');
-    lines.push(`  end to end (${e.offered.toLocaleString('en-US')} events offered at ${e.rate}/s (achieved ${e.achievedRate.toFixed(0)}/s) in batches of ${e.batchSize}; ${e.entryEvents} entries)`);
+    lines.push(`  end to end (${e.offered.toLocaleString('en-US')} events offered at ${e.rate}/s (achieved ${e.achievedRate.toFixed(0)}/s) in batches of ${e.batchSize}; ${e.entryEvents} timed entries, ${e.allRuns} runs started in all)`);
     lines.push(`    request → accepted           ${f(e.acceptMs)}`);
     lines.push(`    accepted → Segment Entered   ${f(e.segmentEnteredMs)}  (${e.entered}/${e.entryEvents})`);
     lines.push(`    accepted → run recorded      ${f(e.runEnteredMs)}  (${e.runs}/${e.entryEvents})`);

@@ -94,7 +94,8 @@ export function startApi(env: NodeJS.ProcessEnv): Promise<Service> {
   return startService({
     name: 'api',
     command: process.execPath,
-    args: ['--max-old-space-size=256', '--import', pathToFileURL(require.resolve('tsx')).href, path.join(repositoryRoot, 'api', 'src', 'main.ts')],
+    // BENCH_API_NODE_ARGS adds flags for profiling, e.g. "--cpu-prof --cpu-prof-dir=bench/.out/prof".
+    args: ['--max-old-space-size=256', ...(process.env.BENCH_API_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? []), '--import', pathToFileURL(require.resolve('tsx')).href, path.join(repositoryRoot, 'api', 'src', 'main.ts')],
     cwd: path.join(repositoryRoot, 'api'),
     env,
     ready: /Worker polling task queue/,
