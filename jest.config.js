@@ -18,7 +18,12 @@ const shared = {
 /** @type {import('jest').Config} */
 module.exports = {
   projects: [
-    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{domain,api,workflows,prisma}/**/*.test.ts'], testPathIgnorePatterns: ['/node_modules/'] },
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{domain,api,workflows,prisma,web}/**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '/web/.next/'],
+    },
     {
       ...shared,
       displayName: 'integration',

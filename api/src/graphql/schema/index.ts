@@ -15,6 +15,7 @@ import './journeyRun';
 import './journey';
 import './journeyMutations';
 import './journeyTrigger';
+import './journeyTemplatePreview';
 import './message';
 import './channelSettings';
 import './segment';

@@ -1,0 +1,99 @@
+'use client';
+
+import type { JourneyNodeType } from '@tideflow/domain';
+import { Background, BackgroundVariant, type Connection, ConnectionLineType, Controls, type Edge, MarkerType, MiniMap, type OnBeforeDelete, type OnEdgesChange, type OnNodesChange, ReactFlow, useReactFlow } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { type DragEvent, memo, useCallback } from 'react';
+import styles from './Builder.module.css';
+import { edgeTypes } from './edges/BranchEdge';
+import type { FlowEdge, FlowNode } from './graph';
+import { isNodeType, nodeKind } from './nodeCatalog';
+import { nodeTypes } from './nodes/nodeTypes';
+import { paletteMime } from './Palette';
+
+const familyColours = { trigger: '#0e9f6e', flow: '#7c3aed', action: '#0f6cbd', end: '#64748b' } as const;
+const minimapColour = (node: { type?: string }) => (isNodeType(node.type) ? familyColours[nodeKind(node.type).family] : '#94a3b8');
+const defaultEdgeOptions = { type: 'branch', markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: '#94a3b8' } };
+const fitViewOptions = { padding: 0.2, maxZoom: 1 };
+const deleteKeys = ['Delete', 'Backspace'];
+
+export interface JourneyCanvasProps {
+  nodes: FlowNode[];
+  edges: FlowEdge[];
+  readOnly: boolean;
+  onNodesChange: OnNodesChange<FlowNode>;
+  onEdgesChange: OnEdgesChange<FlowEdge>;
+  onConnect: (connection: Connection) => void;
+  isValidConnection: (connection: Connection | Edge) => boolean;
+  onNodeDragStart: () => void;
+  onBeforeDelete: OnBeforeDelete<FlowNode, FlowEdge>;
+  onDropNode: (type: JourneyNodeType, position: { x: number; y: number }) => void;
+}
+
+/** The React Flow canvas: custom nodes and edges, drop target for the palette, minimap and controls. */
+export const JourneyCanvas = memo(function JourneyCanvas({ nodes, edges, readOnly, onNodesChange, onEdgesChange, onConnect, isValidConnection, onNodeDragStart, onBeforeDelete, onDropNode }: JourneyCanvasProps) {
+  const { screenToFlowPosition } = useReactFlow();
+  const onDragOver = useCallback(
+    (event: DragEvent) => {
+      if (readOnly || !event.dataTransfer.types.includes(paletteMime)) return;
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'copy';
+    },
+    [readOnly],
+  );
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const type = event.dataTransfer.getData(paletteMime);
+      if (readOnly || !isNodeType(type)) return;
+      event.preventDefault();
+      // The drop point is where the card's top centre goes.
+      const point = screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      onDropNode(type, { x: point.x - 128, y: point.y - 24 });
+    },
+    [readOnly, screenToFlowPosition, onDropNode],
+  );
+
+  return (
+    <div className={styles.canvas} data-read-only={readOnly || undefined}>
+      <ReactFlow<FlowNode, FlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        defaultEdgeOptions={defaultEdgeOptions}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        isValidConnection={isValidConnection}
+        onNodeDragStart={onNodeDragStart}
+        onBeforeDelete={onBeforeDelete}
+        onDragOver={onDragOver}
+        onDrop={onDrop}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
+        edgesReconnectable={false}
+        deleteKeyCode={readOnly ? null : deleteKeys}
+        connectionLineType={ConnectionLineType.SmoothStep}
+        onlyRenderVisibleElements={nodes.length > 80}
+        minZoom={0.1}
+        maxZoom={1.75}
+        fitView
+        fitViewOptions={fitViewOptions}
+        snapToGrid
+        snapGrid={[8, 8]}
+        attributionPosition="bottom-center"
+        aria-label="Journey canvas"
+      >
+        <Background variant={BackgroundVariant.Dots} gap={22} size={1.4} color="#c9d1dc" />
+        <MiniMap pannable zoomable nodeColor={minimapColour} nodeStrokeWidth={0} nodeBorderRadius={6} maskColor="rgb(241 244 248 / 0.7)" ariaLabel="Mini map of the journey" />
+        <Controls showInteractive={false} fitViewOptions={fitViewOptions} aria-label="Zoom and fit" />
+      </ReactFlow>
+      {nodes.length === 0 ? (
+        <div className={styles.emptyCanvas}>
+          <p className={styles.emptyCanvasTitle}>{readOnly ? 'This journey has no steps yet' : 'Start with a trigger'}</p>
+          {readOnly ? null : <p>Drag “Event” (or another trigger) from the palette onto the canvas, then add the steps users go through.</p>}
+        </div>
+      ) : null}
+    </div>
+  );
+});

@@ -1,0 +1,44 @@
+'use client';
+
+import { BaseEdge, EdgeLabelRenderer, type EdgeProps, type EdgeTypes, getSmoothStepPath, useReactFlow } from '@xyflow/react';
+import { memo } from 'react';
+import { formatCount } from '@/lib/format';
+import styles from '../Builder.module.css';
+import { useBuilder } from '../BuilderContext';
+import { useNodeOverlay } from '../overlayStore';
+
+/**
+ * A connection from a branch handle: a rounded step path; on a live journey a
+ * pill with the share (and number) of runs that took the branch; when
+ * selected in an editable journey, a button to remove it.
+ */
+function BranchEdge({ id, source, sourceHandleId, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected, markerEnd }: EdgeProps) {
+  const [path, labelX, labelY] = getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, borderRadius: 14, offset: 22 });
+  const { readOnly } = useBuilder();
+  const { deleteElements } = useReactFlow();
+  const stat = useNodeOverlay(source).stats?.branches[sourceHandleId ?? 'next'];
+  const removable = selected && !readOnly;
+  return (
+    <>
+      <BaseEdge id={id} path={path} markerEnd={markerEnd} className={selected ? styles.edgeSelected : styles.edge} interactionWidth={18} />
+      {stat || removable ? (
+        <EdgeLabelRenderer>
+          <div className={`${styles.edgeLabel} nodrag nopan`} style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}>
+            {stat ? (
+              <span className={styles.edgeStat} title={`${formatCount(stat.count)} runs took this branch`}>
+                {`${Math.round(stat.percent)}%`} <span className={styles.edgeStatCount}>{formatCount(stat.count)}</span>
+              </span>
+            ) : null}
+            {removable ? (
+              <button type="button" className={styles.edgeRemove} onClick={() => void deleteElements({ edges: [{ id }] })} aria-label="Remove this connection">
+                ✕
+              </button>
+            ) : null}
+          </div>
+        </EdgeLabelRenderer>
+      ) : null}
+    </>
+  );
+}
+
+export const edgeTypes: EdgeTypes = { branch: memo(BranchEdge) };

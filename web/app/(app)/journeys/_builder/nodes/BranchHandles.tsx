@@ -1,0 +1,46 @@
+'use client';
+
+import { Handle, Position } from '@xyflow/react';
+import { memo } from 'react';
+import styles from '../Builder.module.css';
+import type { BranchStat } from '../overlayStore';
+
+const branchTitles: Record<string, string> = { next: 'Next', sent: 'Sent', failed: 'Failed', matched: 'Matched', timeout: 'Timed out', ok: 'OK', else: 'Else' };
+
+export const branchTitle = (branch: string) => branchTitles[branch] ?? branch;
+
+/**
+ * One source handle per branch along the bottom edge, in branch order, each
+ * with its name (and, on a live journey, the share of runs that left by it).
+ */
+export const BranchHandles = memo(function BranchHandles({ nodeId, branches, stats, isConnectable }: { nodeId: string; branches: string[]; stats?: Record<string, BranchStat>; isConnectable: boolean }) {
+  const single = branches.length === 1 && branches[0] === 'next';
+  return (
+    <div className={styles.branches}>
+      {branches.map((branch, index) => {
+        const left = `${((index + 1) / (branches.length + 1)) * 100}%`;
+        const stat = stats?.[branch];
+        return (
+          <div key={branch} className={styles.branch} style={{ left }}>
+            {!single || stat ? (
+              <span className={styles.branchLabel} data-branch={branch}>
+                {single ? null : branchTitle(branch)}
+                {stat ? <span className={styles.branchPercent}>{`${Math.round(stat.percent)}%`}</span> : null}
+              </span>
+            ) : null}
+            <Handle
+              type="source"
+              id={branch}
+              position={Position.Bottom}
+              isConnectable={isConnectable}
+              className={styles.sourceHandle}
+              style={{ left: '50%' }}
+              aria-label={`Branch ${branch} of ${nodeId}`}
+              title={`Drag to connect the “${branchTitle(branch)}” branch`}
+            />
+          </div>
+        );
+      })}
+    </div>
+  );
+});

@@ -1,0 +1,70 @@
+'use client';
+
+import type { JourneyNodeType } from '@tideflow/domain';
+import { Handle, type NodeProps, Position } from '@xyflow/react';
+import { memo, useMemo } from 'react';
+import { formatCount } from '@/lib/format';
+import styles from '../Builder.module.css';
+import { useBuilder } from '../BuilderContext';
+import { draftBranches, type FlowNode, nodeWidth } from '../graph';
+import { nodeKind } from '../nodeCatalog';
+import { useNodeOverlay } from '../overlayStore';
+import { summarize } from '../summary';
+import { BranchHandles } from './BranchHandles';
+import { NodeIcon } from './NodeIcon';
+
+/**
+ * A step on the canvas: family colour and icon, its label, a one-line summary
+ * of its settings, live counts on a published journey, and one labelled
+ * source handle per branch. Memoized: a node re-renders only when its own
+ * data, selection or overlay (problems, counts) change.
+ */
+function JourneyNodeCard({ id, type, data, selected, isConnectable }: NodeProps<FlowNode>) {
+  const nodeType = type as JourneyNodeType;
+  const kind = nodeKind(nodeType);
+  const { segmentName } = useBuilder();
+  const overlay = useNodeOverlay(id);
+  const branches = useMemo(() => draftBranches(nodeType, data.settings), [nodeType, data.settings]);
+  const summary = useMemo(() => summarize(nodeType, data.settings, segmentName), [nodeType, data.settings, segmentName]);
+  const isTrigger = kind.family === 'trigger';
+  const problemCount = overlay.errors.length + overlay.warnings.length;
+  const className = [styles.node, styles[`family_${kind.family}`], selected ? styles.nodeSelected : '', overlay.errors.length ? styles.nodeError : overlay.warnings.length ? styles.nodeWarning : ''].join(' ');
+  return (
+    <div className={className} style={{ width: nodeWidth(branches.length) }} data-node-id={id} data-node-type={type}>
+      {isTrigger ? null : <Handle type="target" position={Position.Top} isConnectable={isConnectable} className={styles.targetHandle} aria-label={`Into ${id}`} />}
+      <div className={styles.nodeHeader}>
+        <span className={styles.nodeIcon}>
+          <NodeIcon type={nodeType} />
+        </span>
+        <span className={styles.nodeKind}>{kind.title}</span>
+        {problemCount ? (
+          <span className={overlay.errors.length ? styles.problemBadge : `${styles.problemBadge} ${styles.problemBadgeWarning}`} title={[...overlay.errors, ...overlay.warnings].join('\n')}>
+            {overlay.errors.length ? `${overlay.errors.length} error${overlay.errors.length > 1 ? 's' : ''}` : `${overlay.warnings.length} warning${overlay.warnings.length > 1 ? 's' : ''}`}
+          </span>
+        ) : null}
+      </div>
+      <div className={styles.nodeBody}>
+        <div className={styles.nodeLabel}>{data.label || kind.title}</div>
+        <div className={summary.incomplete ? `${styles.nodeSummary} ${styles.nodeSummaryIncomplete}` : styles.nodeSummary} title={summary.text}>
+          {summary.text}
+        </div>
+        {overlay.errors[0] ? <div className={styles.nodeProblem}>{overlay.errors[0]}</div> : null}
+      </div>
+      {overlay.stats ? (
+        <div className={styles.nodeStats} aria-label={`${overlay.stats.entered} entered, ${overlay.stats.waitingNow} here now`}>
+          <span>
+            <strong data-stat="entered">{formatCount(overlay.stats.entered)}</strong> entered
+          </span>
+          {overlay.stats.waitingNow > 0 || kind.family === 'flow' ? (
+            <span className={overlay.stats.waitingNow > 0 ? styles.waitingNow : undefined}>
+              <strong data-stat="waiting">{formatCount(overlay.stats.waitingNow)}</strong> here now
+            </span>
+          ) : null}
+        </div>
+      ) : null}
+      {branches.length ? <BranchHandles nodeId={id} branches={branches} stats={overlay.stats?.branches} isConnectable={isConnectable} /> : null}
+    </div>
+  );
+}
+
+export default memo(JourneyNodeCard);
