@@ -21,6 +21,8 @@ export interface BaselinePhaseRaw {
   offered: Offered;
   timedOut: boolean;
   cpu: CpuReading;
+  /** Wall time over which `cpu` was measured. */
+  cpuWallSeconds: number;
 }
 
 export const baselineWorkflowId = (phase: string, index: number) => `bench-baseline/${phase}/${index.toString().padStart(6, '0')}`;
@@ -35,6 +37,7 @@ export async function baselinePhase(target: BaselineTarget, name: string, count:
   const workflowIds = Array.from({ length: count }, (_, i) => baselineWorkflowId(name, i));
   metrics.enterPhase(`baseline ${name}`);
   const cpuStart = metrics.cpuNow(target.postgresDatabase);
+  const cpuStartedAt = nowMs();
   const start = async (chunk: string[]) => {
     await Promise.all(chunk.map((workflowId) => client.workflow.start(baselineWorkflowType, { workflowId, taskQueue: target.taskQueue, args: [] })));
   };
@@ -59,7 +62,8 @@ export async function baselinePhase(target: BaselineTarget, name: string, count:
     }
     await sleep(1_000);
     const cpu = cpuBetween(cpuStart, metrics.cpuNow(target.postgresDatabase));
-    return { name, mode, workflowIds, offered, timedOut, cpu };
+    const cpuWallSeconds = (nowMs() - cpuStartedAt) / 1000;
+    return { name, mode, workflowIds, offered, timedOut, cpu, cpuWallSeconds };
   } finally {
     metrics.enterPhase(null);
   }

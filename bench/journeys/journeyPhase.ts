@@ -43,6 +43,8 @@ export interface JourneyPhaseRaw {
   inboxLeft: number;
   timedOut: boolean;
   cpu: CpuReading;
+  /** Wall time over which `cpu` was measured. */
+  cpuWallSeconds: number;
 }
 
 async function postBatch(target: JourneyTarget, calls: object[]): Promise<void> {
@@ -76,6 +78,7 @@ export async function journeyPhase(target: JourneyTarget, name: string, events: 
   const hitsBefore = sink.hits.length;
   metrics.enterPhase(`journey ${name}`);
   const cpuStart = metrics.cpuNow(target.postgresDatabase);
+  const cpuStartedAt = nowMs();
   const send = (chunk: TriggerEvent[]) => postBatch(target, chunk.map(triggerCall));
   const started = nowMs();
   const progress = setInterval(() => log(`  ${name}: ${sink.hits.length - hitsBefore}/${events.length} webhooks after ${((nowMs() - started) / 1000).toFixed(0)} s`), 10_000);
@@ -107,6 +110,7 @@ export async function journeyPhase(target: JourneyTarget, name: string, events: 
     // A duplicate send would arrive late (a retried activity): give it a moment before counting.
     await sleep(1_000);
     const cpu = cpuBetween(cpuStart, metrics.cpuNow(target.postgresDatabase));
+    const cpuWallSeconds = (nowMs() - cpuStartedAt) / 1000;
     metrics.enterPhase(null);
 
     const hits = sink.hits.slice(hitsBefore).filter((hit) => users.has(hit.user));
@@ -135,7 +139,7 @@ export async function journeyPhase(target: JourneyTarget, name: string, events: 
     const messages = Object.fromEntries(messageRows.rows.map((row) => [row.status, Number(row.count)]));
     const messageAttempts = messageRows.rows.reduce((sum, row) => sum + Number(row.attempts), 0);
     const { inbox } = await runCounts(target.pool, target.journeyId);
-    return { name, mode, events, offered, hits, runs, messages, messageAttempts, inboxLeft: inbox, timedOut, cpu };
+    return { name, mode, events, offered, hits, runs, messages, messageAttempts, inboxLeft: inbox, timedOut, cpu, cpuWallSeconds };
   } finally {
     clearInterval(progress);
     metrics.enterPhase(null);

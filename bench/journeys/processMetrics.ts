@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { postgresServerCpuSeconds, processCpuSeconds } from '../ingest/cpuUsage';
 import { readProcessMemory } from '../ingest/memorySampler';
 
@@ -88,11 +88,25 @@ export class ProcessMetrics {
       ...(Object.fromEntries(roles.map((role) => [role, processCpuSeconds(this.pids[role])])) as Record<Role, number | null>),
       postgres: postgresServerCpuSeconds(postgresDatabase),
       bench: (self.user + self.system) / 1e6,
+      machine: machineBusySeconds(),
     };
   }
 }
 
-export type CpuReading = Record<Role | 'postgres', number | null> & { bench: number };
+/** CPU seconds the whole machine has been busy (all cores, every process), from /proc/stat; null elsewhere. */
+function machineBusySeconds(): number | null {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+    // user nice system idle iowait irq softirq steal: everything but idle and iowait is busy.
+    const [user, nice, system, , , irq, softirq, steal] = fields;
+    return (user! + nice! + system! + irq! + softirq! + (steal ?? 0)) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU seconds per process; `machine` is the whole machine's busy time, so what others used can be told apart. */
+export type CpuReading = Record<Role | 'postgres' | 'machine', number | null> & { bench: number };
 
 /** CPU seconds between two readings, per process. */
 export function cpuBetween(start: CpuReading, end: CpuReading): CpuReading {
@@ -104,5 +118,6 @@ export function cpuBetween(start: CpuReading, end: CpuReading): CpuReading {
     temporal: diff(start.temporal, end.temporal),
     postgres: diff(start.postgres, end.postgres),
     bench: end.bench - start.bench,
+    machine: diff(start.machine, end.machine),
   };
 }

@@ -9,8 +9,15 @@ import type { CpuReading, MemoryPeaks, Role } from './processMetrics';
 
 export type { LatencySummary };
 
-/** CPU per completed run (ms), by process. */
+/** CPU per completed run (ms), by process (`machine`: the whole machine, everyone's processes included). */
 export type CpuPerRun = Record<keyof CpuReading, number | null>;
+
+/** Cores' worth of CPU that processes other than the benchmark's used during a phase: interference from other work on the machine. */
+function otherCores(cpu: CpuReading, wallSeconds: number): number | null {
+  if (cpu.machine === null) return null;
+  const ours = (['api', 'worker', 'baselineWorker', 'temporal', 'postgres'] as const).reduce((sum, role) => sum + (cpu[role] ?? 0), cpu.bench);
+  return Math.max(0, (cpu.machine - ours) / wallSeconds);
+}
 
 export interface JourneyPhaseResult {
   name: string;
@@ -18,6 +25,8 @@ export interface JourneyPhaseResult {
   offered: number;
   /** Offered events per second: events ÷ (last batch sent − first batch sent). */
   offeredPerSec: number;
+  /** First batch sent → last batch accepted. */
+  offerSeconds: number;
   /** Runs whose webhook arrived (one distinct user each, on the right branch). */
   completed: number;
   /** Completed runs ÷ (last webhook received − first event accepted). */
@@ -53,6 +62,8 @@ export interface JourneyPhaseResult {
     timedOut: boolean;
   };
   cpuMsPerRun: CpuPerRun;
+  /** Cores' worth of CPU used by other processes on the machine during the phase (0 on a quiet machine). */
+  otherCores: number | null;
 }
 
 export interface BaselinePhaseResult {
@@ -60,6 +71,8 @@ export interface BaselinePhaseResult {
   mode: OfferMode;
   offered: number;
   offeredPerSec: number;
+  /** First start sent → last start accepted. */
+  offerSeconds: number;
   completed: number;
   /** Completed workflows ÷ (last close − first start accepted). */
   runsPerSec: number;
@@ -71,6 +84,7 @@ export interface BaselinePhaseResult {
   workflowStatuses: Record<string, number>;
   timedOut: boolean;
   cpuMsPerRun: CpuPerRun;
+  otherCores: number | null;
 }
 
 export interface JourneyBenchResult {
@@ -89,8 +103,10 @@ const count = (values: string[]) => values.reduce<Record<string, number>>((acc, 
 
 function perRun(cpu: CpuReading, runs: number): CpuPerRun {
   const ms = (seconds: number | null) => (seconds === null || runs === 0 ? null : (seconds * 1000) / runs);
-  return { api: ms(cpu.api), worker: ms(cpu.worker), baselineWorker: ms(cpu.baselineWorker), temporal: ms(cpu.temporal), postgres: ms(cpu.postgres), bench: ms(cpu.bench) };
+  return { api: ms(cpu.api), worker: ms(cpu.worker), baselineWorker: ms(cpu.baselineWorker), temporal: ms(cpu.temporal), postgres: ms(cpu.postgres), bench: ms(cpu.bench), machine: ms(cpu.machine) };
 }
+
+const offerSeconds = (offered: { sentAt: number[]; acceptedAt: number[] }) => (Math.max(...offered.acceptedAt) - Math.min(...offered.sentAt)) / 1000;
 
 const offeredRate = (sentAt: number[]) => {
   const span = (Math.max(...sentAt) - Math.min(...sentAt)) / 1000;
@@ -123,6 +139,7 @@ export function journeyResult(raw: JourneyPhaseRaw, closed: Map<string, ClosedWo
     mode: raw.mode,
     offered: raw.events.length,
     offeredPerSec: offeredRate(raw.offered.sentAt),
+    offerSeconds: offerSeconds(raw.offered),
     completed: completedHits.length,
     runsPerSec: completedHits.length / ((lastHit - firstAccepted) / 1000),
     closedRunsPerSec: closeTimes.length / ((lastClose - firstAccepted) / 1000),
@@ -150,6 +167,7 @@ export function journeyResult(raw: JourneyPhaseRaw, closed: Map<string, ClosedWo
       timedOut: raw.timedOut,
     },
     cpuMsPerRun: perRun(raw.cpu, completedHits.length),
+    otherCores: otherCores(raw.cpu, raw.cpuWallSeconds),
   };
 }
 
@@ -165,6 +183,7 @@ export function baselineResult(raw: BaselinePhaseRaw, closed: Map<string, Closed
     mode: raw.mode,
     offered: raw.workflowIds.length,
     offeredPerSec: offeredRate(raw.offered.sentAt),
+    offerSeconds: offerSeconds(raw.offered),
     completed: done.length,
     runsPerSec: done.length / ((lastClose - firstAccepted) / 1000),
     elapsedMs: lastClose - firstAccepted,
@@ -173,6 +192,7 @@ export function baselineResult(raw: BaselinePhaseRaw, closed: Map<string, Closed
     workflowStatuses: count(raw.workflowIds.map((id) => closed.get(id)?.status ?? 'NOT FOUND')),
     timedOut: raw.timedOut,
     cpuMsPerRun: perRun(raw.cpu, done.length),
+    otherCores: otherCores(raw.cpu, raw.cpuWallSeconds),
   };
 }
 
@@ -198,25 +218,28 @@ const cpu = (c: CpuPerRun, worker: 'worker' | 'baselineWorker') =>
   [c.api === null || worker === 'baselineWorker' ? null : `API ${num(c.api, 1)}`, c[worker] === null ? null : `worker ${num(c[worker]!, 1)}`, c.temporal === null ? null : `Temporal ${num(c.temporal, 1)}`, c.postgres === null || worker === 'baselineWorker' ? null : `Postgres ${num(c.postgres, 1)}`, c.bench === null ? null : `bench ${num(c.bench, 1)}`]
     .filter(Boolean)
     .join(' + ') + ' ms';
+const others = (cores: number | null) => (cores === null ? '' : `; other processes on the machine: ${num(cores, 2)} cores`);
+const offered = (p: { mode: OfferMode; offeredPerSec: number; offerSeconds: number }) =>
+  p.mode.kind === 'paced' ? `offered ${num(p.offeredPerSec, 1)}/s` : `all offered within ${num(p.offerSeconds, 1)} s`;
 const statuses = (s: Record<string, number>) => Object.entries(s).map(([k, v]) => `${k} ${num(v)}`).join(', ') || 'none';
 
 function journeyLines(label: string, j: JourneyPhaseResult): string[] {
   return [
-    `  journey ${label.padEnd(22)} ${num(j.runsPerSec, 1).padStart(7)} runs/s   (${num(j.completed)}/${num(j.offered)} webhooks in ${num(j.elapsedMs / 1000, 1)} s, first event accepted → last webhook; offered ${num(j.offeredPerSec, 1)}/s; to workflow close ${num(j.closedRunsPerSec, 1)} runs/s)`,
+    `  journey ${label.padEnd(22)} ${num(j.runsPerSec, 1).padStart(7)} runs/s   (${num(j.completed)}/${num(j.offered)} webhooks in ${num(j.elapsedMs / 1000, 1)} s, first event accepted → last webhook; ${offered(j)}; to workflow close ${num(j.closedRunsPerSec, 1)} runs/s)`,
     `    event accepted → webhook     ${lat(j.eventToSendMs)}`,
     `    … minus the 1 s wait         ${lat(j.eventToSendMinusWaitMs)}`,
     `    event accepted → closed      ${lat(j.eventToCloseMs)}`,
     `    legs p50/p95: accepted→entered ${num(j.legsMs.acceptToEntered.p50)}/${num(j.legsMs.acceptToEntered.p95)}, entered→workflow started ${num(j.legsMs.enteredToWorkflowStarted.p50)}/${num(j.legsMs.enteredToWorkflowStarted.p95)}, started→webhook −1 s ${num(j.legsMs.workflowStartedToSendMinusWait.p50)}/${num(j.legsMs.workflowStartedToSendMinusWait.p95)}, webhook→ended ${num(j.legsMs.sendToEnded.p50)}/${num(j.legsMs.sendToEnded.p95)} ms; POST /v1/batch p50 ${num(j.batchLatencyMs.p50)} p99 ${num(j.batchLatencyMs.p99)} ms`,
-    `    CPU per run                  ${cpu(j.cpuMsPerRun, 'worker')}`,
+    `    CPU per run                  ${cpu(j.cpuMsPerRun, 'worker')}${others(j.otherCores)}`,
     `    checks                       runs: ${statuses(j.checks.statuses)}; workflows: ${statuses(j.checks.workflowStatuses)}; messages: ${statuses(j.checks.messages)} (${num(j.checks.messageAttempts)} attempts); duplicate sends ${j.checks.duplicateSends}, wrong branch ${j.checks.wrongBranch}, missing ${j.checks.missingSends}${j.checks.timedOut ? ', TIMED OUT' : ''}`,
   ];
 }
 
 function baselineLines(label: string, b: BaselinePhaseResult): string[] {
   return [
-    `  baseline ${label.padEnd(21)} ${num(b.runsPerSec, 1).padStart(7)} runs/s   (${num(b.completed)}/${num(b.offered)} closed in ${num(b.elapsedMs / 1000, 1)} s, first start accepted → last close; offered ${num(b.offeredPerSec, 1)}/s)`,
+    `  baseline ${label.padEnd(21)} ${num(b.runsPerSec, 1).padStart(7)} runs/s   (${num(b.completed)}/${num(b.offered)} closed in ${num(b.elapsedMs / 1000, 1)} s, first start accepted → last close; ${offered(b)})`,
     `    start accepted → closed      ${lat(b.startToCloseMs)};  start RPC p50 ${num(b.startLatencyMs.p50)} p99 ${num(b.startLatencyMs.p99)} ms`,
-    `    CPU per run                  ${cpu(b.cpuMsPerRun, 'baselineWorker')};  workflows: ${statuses(b.workflowStatuses)}${b.timedOut ? ', TIMED OUT' : ''}`,
+    `    CPU per run                  ${cpu(b.cpuMsPerRun, 'baselineWorker')}${others(b.otherCores)};  workflows: ${statuses(b.workflowStatuses)}${b.timedOut ? ', TIMED OUT' : ''}`,
   ];
 }
 
