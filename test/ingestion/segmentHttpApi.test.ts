@@ -80,3 +80,13 @@ it('reports health', async () => {
   const response = await fetch(`${t.baseUrl}/healthz`);
   expect(await response.json()).toEqual({ status: 'ok', checks: { database: 'ok' } });
 });
+
+it('keeps the push token mobile libraries send in context.device.token as the pushToken trait', async () => {
+  await t.ingest(acme.writeKey, 'track', { userId: 'phone-owner', event: 'App Opened', context: { device: { type: 'ios', token: 'apns-token-1' }, os: { name: 'iOS', version: '18.1' } } });
+  expect(await userOf('phone-owner')).toMatchObject({ platform: 'ios', traits: { pushToken: 'apns-token-1' } });
+  // A token in the traits themselves wins over the context's.
+  await t.ingest(acme.writeKey, 'identify', { userId: 'phone-owner', traits: { pushToken: 'apns-token-2' }, context: { device: { token: 'apns-token-1' } } });
+  expect((await userOf('phone-owner'))!.traits).toMatchObject({ pushToken: 'apns-token-2' });
+  const catalog = await t.db.prisma.attributeDefinition.findFirst({ where: { workspaceId: acme.workspaceId, name: 'pushToken' } });
+  expect(catalog).toMatchObject({ type: 'STRING', system: false });
+});

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type PrismaClient, type SqlDriver, sqlDriverOf } from '@tideflow/db';
-import { type IngestMessage, splitTraits } from '@tideflow/domain';
+import type { IngestMessage } from '@tideflow/domain';
 import { queueForJourneys, queueForSegments } from '@tideflow/workflows';
 import { completeBatch } from './batchCompletion';
 import { blockableTypes, lookUpBatch } from './batchLookup';
@@ -62,7 +62,8 @@ export async function ingestMessages(database: SqlDriver | PrismaClient, workspa
       const stored = await insertEvents(tx, workspaceId, fresh, plan.userIdOfMessage);
       await queueForJourneys(tx, workspaceId, stored);
       await queueForSegments(tx, workspaceId, stored);
-      const traitSets = fresh.flatMap((m) => (m.traits ? [splitTraits(m.traits).custom] : []));
+      // Custom traits as stored (identify traits, and push tokens from context): what the attribute catalog learns.
+      const traitSets = profileUpdates.flatMap((update) => (update.traits ? [update.traits] : []));
       const attributeNames = await completeBatch(tx, workspaceId, { profileUpdates, storedEvents: stored, traitSets, now });
       await countDroppedEvents(tx, workspaceId, droppedByName);
       return { fresh, plan, locked, stored, dropped: unseen.length - fresh.length, attributeNames };

@@ -1,4 +1,4 @@
-import { attributesFromContext, type CapturedAttributes, type IngestMessage, type JsonObject, splitTraits, systemAttributeNames } from '@tideflow/domain';
+import { attributesFromContext, type CapturedAttributes, type IngestMessage, type JsonObject, pushTokenFromContext, splitTraits, systemAttributeNames } from '@tideflow/domain';
 import type { SqlParams, StatementPart } from './sqlParams';
 
 /** Everything a batch says about one user, folded in event-time order. */
@@ -23,6 +23,8 @@ export function foldProfileUpdates(messages: IngestMessage[], userIdOfMessage: s
       Object.assign(update.captured, system);
       update.traits = { ...(update.traits ?? {}), ...custom };
     }
+    const pushToken = pushTokenFromContext(message.context);
+    if (pushToken !== undefined && !(message.traits && 'pushToken' in message.traits)) update.traits = { ...(update.traits ?? {}), pushToken };
     if (message.timestamp < update.firstSeenAt) update.firstSeenAt = message.timestamp;
     if (message.timestamp > update.lastSeenAt) update.lastSeenAt = message.timestamp;
   }

@@ -1,4 +1,4 @@
-import { attributesFromContext, splitTraits } from './capturedAttributes';
+import { attributesFromContext, pushTokenFromContext, splitTraits } from './capturedAttributes';
 import { humanizeName, inferAttributeType } from './attributeType';
 
 describe('attributesFromContext', () => {
@@ -55,5 +55,14 @@ describe('inferAttributeType', () => {
   it('humanizes names', () => {
     expect(humanizeName('lifetime_value')).toBe('Lifetime value');
     expect(humanizeName('planName')).toBe('Plan name');
+  });
+});
+
+describe('pushTokenFromContext', () => {
+  it('reads the device token mobile libraries send', () => {
+    expect(pushTokenFromContext({ device: { token: ' fcm-123 ' } })).toBe('fcm-123');
+    expect(pushTokenFromContext({ device: { token: '' } })).toBeUndefined();
+    expect(pushTokenFromContext({ device: 'not an object' })).toBeUndefined();
+    expect(pushTokenFromContext({})).toBeUndefined();
   });
 });

@@ -84,6 +84,14 @@ export function attributesFromContext(context: JsonObject): CapturedAttributes {
   return captured;
 }
 
+/**
+ * The push token Segment's mobile libraries send as `context.device.token`: kept as the
+ * `pushToken` trait, which push reachability reads (see subscriptions.ts).
+ */
+export function pushTokenFromContext(context: JsonObject): string | undefined {
+  return text(object(context.device).token, 4096);
+}
+
 /** Traits that are system attributes (email, phone, …) are lifted out of the custom traits. */
 const traitToSystemAttribute: Record<string, keyof CapturedAttributes> = {
   email: 'email',
