@@ -9,6 +9,7 @@ import type { JourneyEvent } from './journeyRunTypes';
 import { exitJourneySignal, journeyEventsSignal } from './journeySignals';
 import type { JourneyVersionCache } from './journeyVersions';
 import { startJourneyRun, type TemporalTarget } from './startJourneyRun';
+import { InboxProcessor } from '../inbox/inboxProcessor';
 
 export interface JourneyProcessorDeps {
   prisma: PrismaClient;
@@ -37,56 +38,16 @@ export function journeyEventOf(event: Pick<Event, 'messageId' | 'name' | 'proper
  * crash, Temporal down). Entries are idempotent per event, and runs ignore
  * events they have seen, so processing an event twice changes nothing.
  */
-export class JourneyInboxProcessor {
-  private draining: Promise<void> | null = null;
-  private again = false;
-  private timer: NodeJS.Timeout | null = null;
-
-  constructor(private readonly deps: JourneyProcessorDeps) {}
-
-  /** Processes the queue soon; calls while a drain runs coalesce into one more drain. */
-  wake(): void {
-    if (this.draining) {
-      this.again = true;
-      return;
-    }
-    this.draining = this.drainQueue()
-      .catch((error) => this.deps.onError?.(error))
-      .finally(() => {
-        this.draining = null;
-        if (this.again) {
-          this.again = false;
-          this.wake();
-        }
-      });
+export class JourneyInboxProcessor extends InboxProcessor {
+  constructor(private readonly deps: JourneyProcessorDeps) {
+    super((error) => deps.onError?.(error));
   }
 
-  /** Resolves once the queue is empty (or Temporal is unreachable). */
-  /** Resolves once the queue is empty, including what a drain already under way is processing. */
-  async drain(): Promise<void> {
-    await this.draining?.catch(() => undefined);
-    await this.drainQueue();
+  protected override async onTick(): Promise<void> {
+    await this.startUnstartedRuns();
   }
 
-  private async drainQueue(): Promise<void> {
-    while ((await this.drainOnce()) > 0);
-  }
-
-  start(intervalMs = 5_000): void {
-    this.timer ??= setInterval(() => {
-      this.wake();
-      void this.startUnstartedRuns().catch((error) => this.deps.onError?.(error));
-    }, intervalMs);
-    this.timer.unref();
-  }
-
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.draining;
-  }
-
-  private async drainOnce(): Promise<number> {
+  protected async drainOnce(): Promise<number> {
     const temporal = this.deps.temporal();
     if (!temporal) return 0;
     const { prisma } = this.deps;

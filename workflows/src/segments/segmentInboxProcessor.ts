@@ -1,6 +1,7 @@
 import type { PrismaClient, SqlDriver } from '@tideflow/db';
 import { type AttributeType, SegmentDefinition, type SegmentSqlContext, segmentDependencies, segmentUsersChecksQuery } from '@tideflow/domain';
 import { applyMembershipChanges } from './segmentMembership';
+import { InboxProcessor } from '../inbox/inboxProcessor';
 
 export interface SegmentProcessorDeps {
   prisma: PrismaClient;
@@ -53,51 +54,12 @@ const parsedDefinitions = new Map<string, { definition: SegmentDefinition; sweep
  * segments), and entries and exits are recorded per segment. Segments that refer
  * to a changed segment are re-checked in turn.
  */
-export class SegmentInboxProcessor {
-  private draining: Promise<void> | null = null;
-  private again = false;
-  private timer: NodeJS.Timeout | null = null;
-
-  constructor(private readonly deps: SegmentProcessorDeps) {}
-
-  wake(): void {
-    if (this.draining) {
-      this.again = true;
-      return;
-    }
-    this.draining = this.drainQueue()
-      .catch((error) => this.deps.onError?.(error))
-      .finally(() => {
-        this.draining = null;
-        if (this.again) {
-          this.again = false;
-          this.wake();
-        }
-      });
+export class SegmentInboxProcessor extends InboxProcessor {
+  constructor(private readonly deps: SegmentProcessorDeps) {
+    super((error) => deps.onError?.(error));
   }
 
-  /** Resolves once the queue is empty, including what a drain already under way is processing. */
-  async drain(): Promise<void> {
-    await this.draining?.catch(() => undefined);
-    await this.drainQueue();
-  }
-
-  private async drainQueue(): Promise<void> {
-    while ((await this.drainOnce()) > 0);
-  }
-
-  start(intervalMs = 5_000): void {
-    this.timer ??= setInterval(() => this.wake(), intervalMs);
-    this.timer.unref();
-  }
-
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.draining;
-  }
-
-  private async drainOnce(): Promise<number> {
+  protected async drainOnce(): Promise<number> {
     const { prisma } = this.deps;
     // Claim and read the events in one round trip (an event deleted meanwhile comes back without a user: nothing to check).
     const claimed = await prisma.$queryRawUnsafe<Array<{ id: bigint; workspaceId: string | null; userId: string | null; name: string | null }>>(
