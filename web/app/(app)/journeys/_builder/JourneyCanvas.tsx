@@ -3,7 +3,7 @@
 import type { JourneyNodeType } from '@tideflow/domain';
 import { Background, BackgroundVariant, type Connection, ConnectionLineType, Controls, type Edge, MarkerType, MiniMap, type OnBeforeDelete, type OnEdgesChange, type OnNodesChange, ReactFlow, useReactFlow } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { type DragEvent, memo, useCallback } from 'react';
+import { type DragEvent, memo, useCallback, useState } from 'react';
 import styles from './Builder.module.css';
 import { edgeTypes } from './edges/BranchEdge';
 import type { FlowEdge, FlowNode } from './graph';
@@ -33,6 +33,8 @@ export interface JourneyCanvasProps {
 /** The React Flow canvas: custom nodes and edges, drop target for the palette, minimap and controls. */
 export const JourneyCanvas = memo(function JourneyCanvas({ nodes, edges, readOnly, onNodesChange, onEdgesChange, onConnect, isValidConnection, onNodeDragStart, onBeforeDelete, onDropNode }: JourneyCanvasProps) {
   const { screenToFlowPosition } = useReactFlow();
+  // Fit a loaded journey once; an empty canvas keeps its viewport (fitting on the first drop would move that step away from the pointer).
+  const [fitOnLoad] = useState(() => nodes.length > 0);
   const onDragOver = useCallback(
     (event: DragEvent) => {
       if (readOnly || !event.dataTransfer.types.includes(paletteMime)) return;
@@ -77,7 +79,7 @@ export const JourneyCanvas = memo(function JourneyCanvas({ nodes, edges, readOnl
         onlyRenderVisibleElements={nodes.length > 80}
         minZoom={0.1}
         maxZoom={1.75}
-        fitView
+        fitView={fitOnLoad}
         fitViewOptions={fitViewOptions}
         snapToGrid
         snapGrid={[8, 8]}

@@ -1,0 +1,260 @@
+import { addMember } from '@tideflow/api';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { type JourneyTestEnvironment, type SmtpSink, startJourneyTestEnvironment, startSmtpSink } from '../support';
+import { artifactPath, launchChromium } from '../support/browser/chromium';
+import { signInAs } from '../support/browser/signIn';
+import { type RunningWebApp, startWebApp } from '../support/browser/webApp';
+
+/**
+ * The journey builder as a marketer uses it, through every real part: the
+ * production web build in Chromium, the API, the Temporal dev server and a
+ * worker, and an SMTP server. An editor drags a journey together from the
+ * palette, fills its steps, publishes it (after fixing what the problems
+ * point at), and watches a tracked event become an email and counts on the
+ * canvas; a viewer looks without touching.
+ */
+
+let env: JourneyTestEnvironment;
+let smtp: SmtpSink;
+let web: RunningWebApp;
+let browser: Browser;
+let workspace: { workspaceId: string; writeKey: string; secretKey: string };
+let editorPage: Page;
+let journeyId: string;
+
+const editor = { email: 'editor@example.com', password: 'an editor password' };
+const viewer = { email: 'viewer@example.com', password: 'a viewer password' };
+
+beforeAll(async () => {
+  [env, smtp] = await Promise.all([startJourneyTestEnvironment(), startSmtpSink()]);
+  workspace = await env.createWorkspace('browser-journeys');
+  const channel = await env.graphql(workspace.secretKey, `mutation($input: UpdateEmailChannelInput!) { updateEmailChannel(input: $input) { email { mode } } }`, {
+    input: { smtpHost: '127.0.0.1', smtpPort: smtp.port, fromEmail: 'hello@example.com', fromName: 'Tideflow shop' },
+  });
+  expect(channel.data.updateEmailChannel.email.mode).toBe('SMTP');
+  expect((await env.ingest(workspace.writeKey, 'identify', { userId: 'ann', traits: { email: 'ann@example.com', firstName: 'Ann', plan: 'pro' } })).status).toBe(200);
+  await addMember(env.db.prisma, { workspaceId: workspace.workspaceId, email: editor.email, name: 'Eddie', password: editor.password, role: 'EDITOR' });
+  await addMember(env.db.prisma, { workspaceId: workspace.workspaceId, email: viewer.email, name: 'Vera', password: viewer.password, role: 'VIEWER' });
+  [web, browser] = await Promise.all([startWebApp({ apiUrl: env.baseUrl }), launchChromium()]);
+  editorPage = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+});
+afterAll(async () => {
+  await browser?.close();
+  await web?.close();
+  await env?.close();
+  await smtp?.close();
+});
+
+const node = (page: Page, id: string): Locator => page.locator(`.react-flow__node[data-id="${id}"]`);
+const canvasPane = (page: Page) => page.locator('.react-flow__pane');
+const panel = (page: Page) => page.getByRole('complementary', { name: 'Details' });
+
+/** Drags a palette item onto the canvas at (x, y) relative to the canvas (HTML5 drag and drop: the canvas reads dataTransfer). */
+async function dropFromPalette(page: Page, title: string, x: number, y: number) {
+  const item = page.getByRole('complementary', { name: 'Steps' }).getByRole('button', { name: new RegExp(`^Add ${title}:`) });
+  await item.dragTo(canvasPane(page), { targetPosition: { x, y } });
+}
+
+/** Drags from a node's named branch handle onto another node's input with the mouse, as React Flow expects. */
+async function connect(page: Page, sourceId: string, branch: string, targetId: string) {
+  const from = page.locator(`.react-flow__handle.source[data-nodeid="${sourceId}"][data-handleid="${branch}"]`);
+  const to = page.locator(`.react-flow__handle.target[data-nodeid="${targetId}"]`);
+  const a = (await from.boundingBox())!;
+  const b = (await to.boundingBox())!;
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 5 });
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 5 });
+  await page.mouse.up();
+  // A straight vertical edge has no width, so Playwright calls it hidden: attached is what counts.
+  await page.locator(`.react-flow__edge[data-id="${sourceId}:${branch}->${targetId}"]`).waitFor({ state: 'attached' });
+}
+
+async function select(page: Page, id: string) {
+  await node(page, id).locator('[data-node-id]').click({ position: { x: 40, y: 12 } });
+  await panel(page).getByText(id, { exact: true }).waitFor();
+}
+
+async function savedDraft() {
+  const { data } = await env.graphql(workspace.secretKey, `query($id: ID!) { journey(id: $id) { draft draftRevision } }`, { id: journeyId });
+  return data.journey.draft as { nodes: Array<{ id: string; type: string; settings: any }>; edges: Array<{ source: string; sourceHandle: string; target: string }> };
+}
+
+it('builds a journey by dragging from the palette, checks fields as typed, publishes after fixing a problem, and shows it running', async () => {
+  const page = editorPage;
+  await signInAs(page, web.url, editor.email, editor.password, '/journeys');
+  await page.getByText('No journeys yet').waitFor();
+  await page.getByRole('button', { name: 'New journey' }).click();
+  const create = page.getByRole('dialog', { name: 'New journey' });
+  await create.getByLabel('Name').fill('Welcome pro users');
+  await create.getByRole('button', { name: 'Create and open' }).click();
+  await page.waitForURL(/\/journeys\/[0-9a-f-]{36}$/);
+  journeyId = new URL(page.url()).pathname.split('/').pop()!;
+  await page.getByText('Start with a trigger').waitFor();
+
+  // Every node type is in the palette.
+  const palette = page.getByRole('complementary', { name: 'Steps' });
+  await expect(palette.getByRole('button').count()).resolves.toBe(14);
+
+  // Drag the steps onto the canvas (real HTML5 drag and drop), top to bottom.
+  await dropFromPalette(page, 'Event', 300, 60);
+  await node(page, 'eventTrigger-1').waitFor();
+  await dropFromPalette(page, 'Wait', 300, 230);
+  await node(page, 'wait-1').waitFor();
+  await dropFromPalette(page, 'Condition split', 300, 400);
+  await node(page, 'conditionSplit-1').waitFor();
+  await dropFromPalette(page, 'Send message', 200, 570);
+  await node(page, 'sendMessage-1').waitFor();
+
+  // Connect them from the named branch handles.
+  await connect(page, 'eventTrigger-1', 'next', 'wait-1');
+  await connect(page, 'wait-1', 'next', 'conditionSplit-1');
+  await connect(page, 'conditionSplit-1', 'yes', 'sendMessage-1');
+
+  // The trigger: the event name.
+  await select(page, 'eventTrigger-1');
+  await panel(page).getByLabel('Event', { exact: true }).fill('Signed Up');
+  await expect(node(page, 'eventTrigger-1').textContent()).resolves.toContain('Signed Up');
+
+  // The wait: an invalid amount shows its error next to the field while typing; a good one clears it.
+  await select(page, 'wait-1');
+  const amount = panel(page).getByLabel('Wait for', { exact: true });
+  await amount.fill('0');
+  await panel(page).getByText('must be greater than 0').waitFor();
+  await expect(amount.getAttribute('aria-invalid')).resolves.toBe('true');
+  await amount.fill('2');
+  await panel(page).getByLabel('Wait for: unit').selectOption('seconds');
+  await panel(page).getByText('must be greater than 0').waitFor({ state: 'detached' });
+
+  // The split: plan = pro.
+  await select(page, 'conditionSplit-1');
+  await panel(page).getByLabel('Attribute', { exact: true }).fill('plan');
+  await panel(page).getByLabel('Value', { exact: true }).fill('pro');
+
+  // The email: a body, but no subject yet; the preview renders it for Ann.
+  await select(page, 'sendMessage-1');
+  await panel(page).getByLabel('HTML body').fill('<p>Hi {{ user.firstName | default: "there" }}, welcome to Pro.</p>');
+  await panel(page).getByLabel('As user').fill('ann');
+  await panel(page).getByRole('button', { name: 'Render preview' }).click();
+  const preview = page.frameLocator('iframe[title="Email preview"]');
+  await preview.getByText('Hi Ann, welcome to Pro.').waitFor();
+
+  // After the email, wait for an order (a day): users stay here. Pressing a palette item adds it under the selected step.
+  await palette.getByRole('button', { name: /^Add Wait for event:/ }).click();
+  await node(page, 'waitForEvent-1').waitFor();
+  await panel(page).getByLabel('Event', { exact: true }).fill('Order Completed');
+
+  // Copy and paste a step, delete it by keyboard, undo and redo.
+  await select(page, 'sendMessage-1');
+  await page.keyboard.press('Control+c');
+  await page.keyboard.press('Control+v');
+  await node(page, 'sendMessage-2').waitFor();
+  await node(page, 'sendMessage-2').click({ position: { x: 40, y: 12 } });
+  await page.keyboard.press('Delete');
+  await node(page, 'sendMessage-2').waitFor({ state: 'detached' });
+  await page.getByRole('button', { name: '↶ Undo' }).click();
+  await node(page, 'sendMessage-2').waitFor();
+  await page.keyboard.press('Control+Shift+z');
+  await node(page, 'sendMessage-2').waitFor({ state: 'detached' });
+  await page.keyboard.press('Control+z');
+  await node(page, 'sendMessage-2').waitFor();
+  await page.keyboard.press('Control+Shift+z');
+  await node(page, 'sendMessage-2').waitFor({ state: 'detached' });
+
+  // Auto-layout keeps every step.
+  await page.getByRole('button', { name: 'Tidy up' }).click();
+  await expect(page.locator('.react-flow__node').count()).resolves.toBe(5);
+  // Zoom controls and the minimap.
+  await page.getByRole('img', { name: 'Mini map of the journey' }).or(page.locator('.react-flow__minimap')).first().waitFor();
+  await page.locator('.react-flow__controls-zoomout').click();
+
+  // Publish: refused, the missing subject marked on the email step.
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Publish this journey?' }).getByRole('button', { name: 'Publish', exact: true }).click();
+  await page.getByText(/Not published: 1 problem to fix/).waitFor();
+  await node(page, 'sendMessage-1').getByText('1 error').waitFor();
+  await select(page, 'sendMessage-1');
+  await panel(page).getByLabel('Subject').fill('Welcome, {{ user.firstName }}');
+  await node(page, 'sendMessage-1').getByText('1 error').waitFor({ state: 'detached' });
+
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Publish this journey?' }).getByRole('button', { name: 'Publish', exact: true }).click();
+  await page.getByText(/Version 1 is live/).waitFor();
+  const draft = await savedDraft();
+  expect(draft.nodes.map((n) => n.id).sort()).toEqual(['conditionSplit-1', 'eventTrigger-1', 'sendMessage-1', 'wait-1', 'waitForEvent-1']);
+  expect(draft.edges).toEqual(
+    expect.arrayContaining([
+      { source: 'eventTrigger-1', sourceHandle: 'next', target: 'wait-1' },
+      { source: 'wait-1', sourceHandle: 'next', target: 'conditionSplit-1' },
+      { source: 'conditionSplit-1', sourceHandle: 'yes', target: 'sendMessage-1' },
+      { source: 'sendMessage-1', sourceHandle: 'sent', target: 'waitForEvent-1' },
+    ]),
+  );
+  expect(draft.nodes.find((n) => n.id === 'wait-1')!.settings).toEqual({ duration: { amount: 2, unit: 'seconds' } });
+
+  // A tracked event through the Segment HTTP API (Basic auth with the write key) starts a run.
+  const tracked = await fetch(`${env.baseUrl}/v1/track`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Basic ${Buffer.from(`${workspace.writeKey}:`).toString('base64')}` },
+    body: JSON.stringify({ userId: 'ann', event: 'Signed Up', properties: { source: 'browser test' } }),
+  });
+  expect(tracked.status).toBe(200);
+
+  // The email arrives over SMTP.
+  const [email] = await smtp.waitFor(1, 30_000);
+  expect(email!.to).toEqual(['ann@example.com']);
+  expect(email!.subject).toBe('Welcome, Ann');
+
+  // The counts move on the canvas; the split shows the share per branch.
+  await node(page, 'sendMessage-1').locator('[data-stat="entered"]').filter({ hasText: /^1$/ }).waitFor({ timeout: 15_000 });
+  await node(page, 'waitForEvent-1').locator('[data-stat="waiting"]').filter({ hasText: /^1$/ }).waitFor({ timeout: 15_000 });
+  await expect(node(page, 'conditionSplit-1').locator('[data-branch="yes"]').textContent()).resolves.toContain('100%');
+
+  // Clicking a step lists who is there.
+  await select(page, 'waitForEvent-1');
+  const here = panel(page).getByRole('region', { name: 'Here now' });
+  await here.getByRole('link', { name: 'ann@example.com' }).waitFor();
+  await page.screenshot({ path: artifactPath('journey-builder-live.png') });
+
+  // Pause: the confirmation says how many users are in the journey.
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  const pause = page.getByRole('dialog', { name: 'Pause this journey?' });
+  await expect(pause.textContent()).resolves.toContain('The 1 user in it now continue their runs');
+  await pause.getByRole('button', { name: 'Pause', exact: true }).click();
+  await page.getByRole('button', { name: 'Resume', exact: true }).waitFor();
+
+  // The list shows it with its counts.
+  await page.goto(`${web.url}/journeys`);
+  const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: 'Welcome pro users' }) });
+  await expect(row.textContent()).resolves.toMatch(/Paused/);
+  await page.screenshot({ path: artifactPath('journeys-list.png'), fullPage: true });
+
+  // The user's profile: the run's step log, and the email among the messages.
+  const ann = await env.db.prisma.user.findFirstOrThrow({ where: { workspaceId: workspace.workspaceId, externalId: 'ann' } });
+  await page.goto(`${web.url}/users/${ann.id}`);
+  await page.getByRole('tab', { name: /Journeys/ }).click();
+  const run = page.getByRole('article', { name: /Welcome pro users/ });
+  const steps = run.getByRole('table', { name: /Step log of Welcome pro users/ });
+  await steps.waitFor();
+  await expect(steps.textContent()).resolves.toMatch(/condition true/);
+  await page.getByRole('tab', { name: 'Messages' }).click();
+  await page.getByRole('table', { name: 'Messages sent to this user' }).getByText('Welcome, Ann').waitFor();
+});
+
+it('shows the builder read-only to a viewer', async () => {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  await signInAs(page, web.url, viewer.email, viewer.password, `/journeys/${journeyId}`);
+  await page.getByText(/Read only: your role \(viewer\)/).waitFor();
+  await node(page, 'sendMessage-1').waitFor();
+  await expect(page.getByRole('complementary', { name: 'Steps' }).count()).resolves.toBe(0);
+  for (const name of ['Publish', 'Publish changes', 'Pause', 'Resume', 'Stop', 'Undo', 'Save']) await expect(page.getByRole('button', { name, exact: true }).count()).resolves.toBe(0);
+  await expect(node(page, 'sendMessage-1').getAttribute('class')).resolves.not.toContain('draggable');
+  await select(page, 'sendMessage-1');
+  await expect(panel(page).getByLabel('Subject').isDisabled()).resolves.toBe(true);
+  // Dragging a step does not move it (its place on the canvas, not on the screen: the drag may pan).
+  const before = await node(page, 'sendMessage-1').getAttribute('style');
+  await node(page, 'sendMessage-1').dragTo(canvasPane(page), { targetPosition: { x: 50, y: 50 } });
+  await expect(node(page, 'sendMessage-1').getAttribute('style')).resolves.toBe(before);
+  await context.close();
+});
