@@ -161,9 +161,11 @@ it('builds a journey by dragging from the palette, checks fields as typed, publi
   await page.keyboard.press('Control+Shift+z');
   await node(page, 'sendMessage-2').waitFor({ state: 'detached' });
 
-  // Auto-layout keeps every step.
+  // Auto-layout arranges the steps (the email, dropped to the left, moves) and keeps every one.
+  const dropped = await node(page, 'sendMessage-1').getAttribute('style');
   await page.getByRole('button', { name: 'Tidy up' }).click();
   await expect(page.locator('.react-flow__node').count()).resolves.toBe(5);
+  await expect(node(page, 'sendMessage-1').getAttribute('style')).resolves.not.toBe(dropped);
   // Zoom controls and the minimap.
   await page.getByRole('img', { name: 'Mini map of the journey' }).or(page.locator('.react-flow__minimap')).first().waitFor();
   await page.locator('.react-flow__controls-zoomout').click();
@@ -173,13 +175,20 @@ it('builds a journey by dragging from the palette, checks fields as typed, publi
   await page.getByRole('dialog', { name: 'Publish this journey?' }).getByRole('button', { name: 'Publish', exact: true }).click();
   await page.getByText(/Not published: 1 problem to fix/).waitFor();
   await node(page, 'sendMessage-1').getByText('1 error').waitFor();
-  await select(page, 'sendMessage-1');
+  // The Problems tab lists it; choosing it selects the step, whose field shows the error.
+  const problem = panel(page).getByRole('button', { name: /^Send message/ }).first();
+  await problem.click();
+  await panel(page).getByText('sendMessage-1', { exact: true }).waitFor();
+  await expect(panel(page).getByLabel('Subject').getAttribute('aria-invalid')).resolves.toBe('true');
   await panel(page).getByLabel('Subject').fill('Welcome, {{ user.firstName }}');
   await node(page, 'sendMessage-1').getByText('1 error').waitFor({ state: 'detached' });
 
   await page.getByRole('button', { name: 'Publish', exact: true }).click();
   await page.getByRole('dialog', { name: 'Publish this journey?' }).getByRole('button', { name: 'Publish', exact: true }).click();
   await page.getByText(/Version 1 is live/).waitFor();
+  await page.getByRole('tab', { name: 'Versions' }).click();
+  await panel(page).getByText('v1', { exact: true }).waitFor();
+  await page.getByRole('tab', { name: 'Step' }).click();
   const draft = await savedDraft();
   expect(draft.nodes.map((n) => n.id).sort()).toEqual(['conditionSplit-1', 'eventTrigger-1', 'sendMessage-1', 'wait-1', 'waitForEvent-1']);
   expect(draft.edges).toEqual(
@@ -256,5 +265,54 @@ it('shows the builder read-only to a viewer', async () => {
   const before = await node(page, 'sendMessage-1').getAttribute('style');
   await node(page, 'sendMessage-1').dragTo(canvasPane(page), { targetPosition: { x: 50, y: 50 } });
   await expect(node(page, 'sendMessage-1').getAttribute('style')).resolves.toBe(before);
+  // Who is waiting at a step is visible to a viewer too.
+  await select(page, 'waitForEvent-1');
+  await panel(page).getByRole('region', { name: 'Here now' }).getByRole('link', { name: 'ann@example.com' }).waitFor();
+  // A journey that does not exist says so.
+  await page.goto(`${web.url}/journeys/00000000-0000-4000-8000-000000000000`);
+  await page.getByText('Journey not found').waitFor();
   await context.close();
+});
+
+it('stops a journey after a confirmation that names the runs it cancels', async () => {
+  const page = editorPage;
+  await page.goto(`${web.url}/journeys/${journeyId}`);
+  await page.getByRole('button', { name: 'Resume', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Resume this journey?' }).getByRole('button', { name: 'Resume', exact: true }).click();
+  await page.getByRole('button', { name: 'Stop', exact: true }).click();
+  const stop = page.getByRole('dialog', { name: 'Stop this journey?' });
+  await expect(stop.textContent()).resolves.toContain('cancels the runs of the 1 user in it now');
+  await stop.getByRole('button', { name: 'Stop and cancel 1 run' }).click();
+  await page.getByText('Stopped: 1 run cancelled.').waitFor();
+  await node(page, 'waitForEvent-1').locator('[data-stat="waiting"]').filter({ hasText: /^0$/ }).waitFor({ timeout: 10_000 });
+});
+
+it('adds every kind of step from the palette with the keyboard and opens its form', async () => {
+  const { data } = await env.graphql(workspace.secretKey, `mutation { createJourney(input: { name: "Every step" }) { id } }`);
+  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  await signInAs(page, web.url, editor.email, editor.password, `/journeys/${data.createJourney.id}`);
+  const palette = page.getByRole('complementary', { name: 'Steps' });
+  const items = palette.getByRole('button');
+  await page.getByText('Start with a trigger').waitFor();
+  await expect(items.count()).resolves.toBe(14);
+  for (let i = 0; i < 14; i++) {
+    const type = (await items.nth(i).getAttribute('data-node-type'))!;
+    await items.nth(i).focus();
+    await page.keyboard.press('Enter');
+    await node(page, `${type}-1`).waitFor();
+    await panel(page).getByText(`${type}-1`, { exact: true }).waitFor();
+  }
+  await expect(page.locator('.react-flow__node').count()).resolves.toBe(14);
+  await page.screenshot({ path: artifactPath('journey-builder-every-step.png') });
+  // The preview names an unknown user next to its field.
+  await select(page, 'sendMessage-1');
+  await panel(page).getByLabel('Subject').fill('Hi {{ user.email }}');
+  await panel(page).getByLabel('As user').fill('nobody-here');
+  await panel(page).getByRole('button', { name: 'Render preview' }).click();
+  await panel(page).locator('.field__error').filter({ hasText: /nobody-here|no user|not found/i }).waitFor();
+  expect(errors).toEqual([]);
+  await page.close();
 });
