@@ -6,8 +6,9 @@ import { journeyScenario, type JourneyScenario, pathOf } from '../support/journe
 // A run that loops for long continues as new before its history grows too big: the workflow does so when
 // Temporal suggests it (`continueAsNewSuggested`) or past 10,000 history events. A journey loop is bounded
 // by maxNodeVisits (at most 100), far below 10,000 events, so this file runs a real dev server whose
-// suggestion threshold is lowered to 60 events (`limit.historyCount.suggestContinueAsNew`, a standard
-// Temporal dynamic config key): the workflow code path is the production one, only the server's limit is small.
+// suggestion threshold is lowered to 30 events (`limit.historyCount.suggestContinueAsNew`, a standard Temporal
+// dynamic config key): the workflow code path is the production one, only the server's limit is small.
+// Bookkeeping steps are local activities (one marker event each), so an iteration adds only about 9 events.
 // The loop is driven by events (wait for "Ping"), so no timer has to elapse.
 let temporalEnv: TestWorkflowEnvironment;
 let env: JourneyTestEnvironment;
@@ -18,7 +19,7 @@ beforeAll(async () => {
     server: {
       executable: { type: 'existing-path', path: temporalCliPath() },
       searchAttributes: allSearchAttributes,
-      extraArgs: ['--log-level', 'error', '--dynamic-config-value', 'limit.historyCount.suggestContinueAsNew=60'],
+      extraArgs: ['--log-level', 'error', '--dynamic-config-value', 'limit.historyCount.suggestContinueAsNew=30'],
     },
   });
   env = await startJourneyTestEnvironment({ temporalEnv });

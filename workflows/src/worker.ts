@@ -46,6 +46,9 @@ export const workflowBundlerOptions = {
   }),
 } satisfies WorkerOptions['bundlerOptions'];
 
+/** Local activities at once: under the database pool's size, so each finds a connection at once. */
+const localActivitySlots = 8;
+
 /** A worker on the Tideflow task queue with every workflow and activity. */
 export async function createTideflowWorker(options: TideflowWorkerOptions): Promise<Worker> {
   const temporal = options.temporal ?? temporalConfigFromEnv();
@@ -55,6 +58,10 @@ export async function createTideflowWorker(options: TideflowWorkerOptions): Prom
     namespace: temporal.namespace,
     taskQueue: temporal.taskQueue,
     activities: createActivities({ prisma: options.prisma, sql: options.sql ?? sqlDriverOf(options.prisma), secrets: options.secrets }),
+    // Journey bookkeeping runs as local activities, each a short transaction on the pool (10 connections by
+    // default). The SDK's default of 100 at once left most waiting for a connection past Prisma's 2 s limit
+    // ("Unable to start a transaction in the given time"), retried with back-off (bench/journeys).
+    maxConcurrentLocalActivityExecutions: localActivitySlots,
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath, bundlerOptions: workflowBundlerOptions }),
   });
 }

@@ -17,12 +17,15 @@ export interface JourneyProcessorDeps {
   temporal: () => TemporalTarget | null;
   versions: JourneyVersionCache;
   onError?: (error: unknown) => void;
-  /** Users whose events are turned into entries at the same time (default 4); one user's events are always handled in order. */
+  /** Users whose events are turned into entries at the same time (default 8); one user's events are always handled in order. */
   entryConcurrency?: number;
 }
 
 const claimBatch = 200;
-const defaultEntryConcurrency = 4;
+// An entry is mostly waiting (a transaction's round trips, then Temporal's signal-with-start), so lanes overlap
+// well (bench/journeys). Each lane holds at most one pooled connection, and only during its transaction: 8
+// stays under the default pool of 10, so entries never time out waiting for a connection and ingestion keeps some.
+const defaultEntryConcurrency = 8;
 /** A claim older than this was abandoned (its process died): the rows are taken again. */
 const claimTimeoutSeconds = 120;
 /** Runs recorded but not started after this long are started by the sweep. */
