@@ -22,9 +22,12 @@ function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   return spawn(process.execPath, [nextBin, ...args], { cwd: webDir, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_OPTIONS: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
+/** Where a build goes: `.next` unless another `distDir` (relative to web/) is given, e.g. bench/web's own. */
+const distEnv = (distDir?: string): NodeJS.ProcessEnv => (distDir ? { TIDEFLOW_WEB_DIST_DIR: distDir } : {});
+
 /** `next build` of web/ (production), once per test run: the browser tests use the build users get. */
-export async function buildWebApp(): Promise<void> {
-  const child = run(['build'], {});
+export async function buildWebApp(options: { distDir?: string } = {}): Promise<void> {
+  const child = run(['build'], distEnv(options.distDir));
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
@@ -32,19 +35,21 @@ export async function buildWebApp(): Promise<void> {
   if (code !== 0) throw new Error(`next build failed (${code}):\n${output}`);
 }
 
-export function webAppBuilt(): boolean {
-  return existsSync(path.join(webDir, '.next', 'BUILD_ID'));
+export function webAppBuilt(options: { distDir?: string } = {}): boolean {
+  return existsSync(path.join(webDir, options.distDir ?? '.next', 'BUILD_ID'));
 }
 
 export interface RunningWebApp {
   url: string;
+  /** The `next start` process (for CPU and memory readings). */
+  pid: number;
   close(): Promise<void>;
 }
 
 /** `next start` on a free port, talking to the given API. */
-export async function startWebApp(options: { apiUrl: string }): Promise<RunningWebApp> {
+export async function startWebApp(options: { apiUrl: string; distDir?: string }): Promise<RunningWebApp> {
   const port = await freePort();
-  const child = run(['start', '--port', String(port), '--hostname', '127.0.0.1'], { TIDEFLOW_API_URL: options.apiUrl });
+  const child = run(['start', '--port', String(port), '--hostname', '127.0.0.1'], { TIDEFLOW_API_URL: options.apiUrl, ...distEnv(options.distDir) });
   let output = '';
   await new Promise<void>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
@@ -57,6 +62,7 @@ export async function startWebApp(options: { apiUrl: string }): Promise<RunningW
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
     close: async () => {
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));
