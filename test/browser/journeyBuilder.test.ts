@@ -130,6 +130,9 @@ it('builds a journey by dragging from the palette, checks fields as typed, publi
   await select(page, 'conditionSplit-1');
   await panel(page).getByLabel('Attribute', { exact: true }).fill('plan');
   await panel(page).getByLabel('Value', { exact: true }).fill('pro');
+  // Renaming the branch keeps its connection (the handle is re-measured under its new name).
+  await panel(page).getByLabel('Handle').fill('pro');
+  await page.locator('.react-flow__edge[data-id="conditionSplit-1:pro->sendMessage-1"]').waitFor({ state: 'attached' });
 
   // The email: a body, but no subject yet; the preview renders it for Ann.
   await select(page, 'sendMessage-1');
@@ -144,22 +147,26 @@ it('builds a journey by dragging from the palette, checks fields as typed, publi
   await node(page, 'waitForEvent-1').waitFor();
   await panel(page).getByLabel('Event', { exact: true }).fill('Order Completed');
 
-  // Copy and paste a step, delete it by keyboard, undo and redo.
+  // Copy two steps (Shift-click) and paste them with the connection between them; delete them by keyboard; undo and redo.
   await select(page, 'sendMessage-1');
+  await node(page, 'waitForEvent-1').click({ position: { x: 40, y: 12 }, modifiers: ['Shift'] });
+  await expect(page.locator('.react-flow__node.selected').count()).resolves.toBe(2);
   await page.keyboard.press('Control+c');
   await page.keyboard.press('Control+v');
   await node(page, 'sendMessage-2').waitFor();
-  await node(page, 'sendMessage-2').click({ position: { x: 40, y: 12 } });
+  await node(page, 'waitForEvent-2').waitFor();
+  await page.locator('.react-flow__edge[data-id="sendMessage-2:sent->waitForEvent-2"]').waitFor({ state: 'attached' });
   await page.keyboard.press('Delete');
   await node(page, 'sendMessage-2').waitFor({ state: 'detached' });
+  await expect(node(page, 'waitForEvent-2').count()).resolves.toBe(0);
   await page.getByRole('button', { name: '↶ Undo' }).click();
   await node(page, 'sendMessage-2').waitFor();
   await page.keyboard.press('Control+Shift+z');
   await node(page, 'sendMessage-2').waitFor({ state: 'detached' });
   await page.keyboard.press('Control+z');
-  await node(page, 'sendMessage-2').waitFor();
+  await node(page, 'waitForEvent-2').waitFor();
   await page.keyboard.press('Control+Shift+z');
-  await node(page, 'sendMessage-2').waitFor({ state: 'detached' });
+  await node(page, 'waitForEvent-2').waitFor({ state: 'detached' });
 
   // Auto-layout arranges the steps (the email, dropped to the left, moves) and keeps every one.
   const dropped = await node(page, 'sendMessage-1').getAttribute('style');
@@ -195,7 +202,7 @@ it('builds a journey by dragging from the palette, checks fields as typed, publi
     expect.arrayContaining([
       { source: 'eventTrigger-1', sourceHandle: 'next', target: 'wait-1' },
       { source: 'wait-1', sourceHandle: 'next', target: 'conditionSplit-1' },
-      { source: 'conditionSplit-1', sourceHandle: 'yes', target: 'sendMessage-1' },
+      { source: 'conditionSplit-1', sourceHandle: 'pro', target: 'sendMessage-1' },
       { source: 'sendMessage-1', sourceHandle: 'sent', target: 'waitForEvent-1' },
     ]),
   );
@@ -217,7 +224,7 @@ it('builds a journey by dragging from the palette, checks fields as typed, publi
   // The counts move on the canvas; the split shows the share per branch.
   await node(page, 'sendMessage-1').locator('[data-stat="entered"]').filter({ hasText: /^1$/ }).waitFor({ timeout: 15_000 });
   await node(page, 'waitForEvent-1').locator('[data-stat="waiting"]').filter({ hasText: /^1$/ }).waitFor({ timeout: 15_000 });
-  await expect(node(page, 'conditionSplit-1').locator('[data-branch="yes"]').textContent()).resolves.toContain('100%');
+  await expect(node(page, 'conditionSplit-1').locator('[data-branch="pro"]').textContent()).resolves.toContain('100%');
 
   // Clicking a step lists who is there.
   await select(page, 'waitForEvent-1');

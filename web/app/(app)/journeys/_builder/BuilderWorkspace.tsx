@@ -230,7 +230,7 @@ export function BuilderWorkspace({ journey, onReload }: { journey: BuilderJourne
                 <div className={styles.panelEmpty}>
                   <p className={styles.panelEmptyTitle}>No step selected</p>
                   <p>{readOnly ? 'Select a step on the canvas to see its settings and who is there now.' : 'Select a step on the canvas to edit it, or add one from the palette.'}</p>
-                  <p className="field__hint">Shift-click or drag a box to select several; Ctrl/⌘+C and Ctrl/⌘+V copy them.</p>
+                  <p className="field__hint">Shift-click steps, or Shift-drag a box, to select several; Ctrl/⌘+C and Ctrl/⌘+V copy them.</p>
                 </div>
               )
             ) : null}

@@ -16,6 +16,8 @@ const minimapColour = (node: { type?: string }) => (isNodeType(node.type) ? fami
 const defaultEdgeOptions = { type: 'branch', markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: '#94a3b8' } };
 const fitViewOptions = { padding: 0.2, maxZoom: 1 };
 const deleteKeys = ['Delete', 'Backspace'];
+// Shift-click adds to the selection too (React Flow's default is Ctrl/⌘ only), as the side panel says.
+const multiSelectionKeys = ['Shift', 'Meta', 'Control'];
 
 export interface JourneyCanvasProps {
   nodes: FlowNode[];
@@ -75,6 +77,7 @@ export const JourneyCanvas = memo(function JourneyCanvas({ nodes, edges, readOnl
         nodesConnectable={!readOnly}
         edgesReconnectable={false}
         deleteKeyCode={readOnly ? null : deleteKeys}
+        multiSelectionKeyCode={multiSelectionKeys}
         connectionLineType={ConnectionLineType.SmoothStep}
         onlyRenderVisibleElements={nodes.length > 80}
         minZoom={0.1}

@@ -1,8 +1,8 @@
 'use client';
 
 import type { JourneyNodeType } from '@tideflow/domain';
-import { Handle, type NodeProps, Position } from '@xyflow/react';
-import { memo, useMemo } from 'react';
+import { Handle, type NodeProps, Position, useUpdateNodeInternals } from '@xyflow/react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { formatCount } from '@/lib/format';
 import styles from '../Builder.module.css';
 import { useBuilder } from '../BuilderContext';
@@ -25,6 +25,15 @@ function JourneyNodeCard({ id, type, data, selected, isConnectable }: NodeProps<
   const { segmentName } = useBuilder();
   const overlay = useNodeOverlay(id);
   const branches = useMemo(() => draftBranches(nodeType, data.settings), [nodeType, data.settings]);
+  // React Flow measures handles only when a node resizes: a renamed branch (same width) must be re-measured, or its edge is not drawn.
+  const updateNodeInternals = useUpdateNodeInternals();
+  const branchKey = branches.join('\u0001');
+  const measuredBranches = useRef(branchKey);
+  useEffect(() => {
+    if (measuredBranches.current === branchKey) return;
+    measuredBranches.current = branchKey;
+    updateNodeInternals(id);
+  }, [branchKey, id, updateNodeInternals]);
   const summary = useMemo(() => summarize(nodeType, data.settings, segmentName), [nodeType, data.settings, segmentName]);
   const isTrigger = kind.family === 'trigger';
   const problemCount = overlay.errors.length + overlay.warnings.length;

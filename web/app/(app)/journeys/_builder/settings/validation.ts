@@ -53,6 +53,12 @@ export function problemFieldErrors(problems: ReadonlyArray<{ nodeId?: string | n
 export function friendlyMessage(message: string): string {
   if (/^Invalid input: expected \w+, received undefined$/.test(message)) return 'is required';
   if (/^Invalid input: expected number, received (NaN|string)$/.test(message)) return 'must be a number';
+  const bound = /^Too (big|small): expected (?:number|array|string) to (?:be|have) ([<>]=?)(\S+?)(?: (items|characters))?$/.exec(message);
+  if (bound) {
+    const [, , comparison, limit, noun] = bound;
+    const words = { '<=': 'at most', '>=': 'at least', '<': 'less than', '>': 'greater than' }[comparison!];
+    return `must be ${words} ${limit}${noun ? ` ${noun}` : ''}`;
+  }
   const option = /^Invalid option: expected one of (.+)$/.exec(message);
   if (option) return `must be one of ${option[1]!.replaceAll('|', ', ')}`;
   return message;
