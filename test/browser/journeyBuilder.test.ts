@@ -260,8 +260,11 @@ it('builds a journey by dragging from the palette, checks fields as typed, publi
 it('shows the builder read-only to a viewer', async () => {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
-  await signInAs(page, web.url, viewer.email, viewer.password, `/journeys/${journeyId}`);
-  await page.getByText(/Read only: your role \(viewer\)/).waitFor();
+  await signInAs(page, web.url, viewer.email, viewer.password, '/journeys');
+  await page.getByText(/Read only: your role \(viewer\) lets you open journeys/).waitFor();
+  await expect(page.getByRole('button', { name: 'New journey' }).count()).resolves.toBe(0);
+  await page.getByRole('link', { name: 'Welcome pro users' }).click();
+  await page.getByText(/Read only: your role \(viewer\) lets you look/).waitFor();
   await node(page, 'sendMessage-1').waitFor();
   await expect(page.getByRole('complementary', { name: 'Steps' }).count()).resolves.toBe(0);
   for (const name of ['Publish', 'Publish changes', 'Pause', 'Resume', 'Stop', 'Undo', 'Save']) await expect(page.getByRole('button', { name, exact: true }).count()).resolves.toBe(0);
@@ -281,11 +284,25 @@ it('shows the builder read-only to a viewer', async () => {
   await context.close();
 });
 
-it('stops a journey after a confirmation that names the runs it cancels', async () => {
+it('resumes, publishes a second version (runs in flight stay on theirs), and stops after a confirmation that names the runs it cancels', async () => {
   const page = editorPage;
   await page.goto(`${web.url}/journeys/${journeyId}`);
   await page.getByRole('button', { name: 'Resume', exact: true }).click();
   await page.getByRole('dialog', { name: 'Resume this journey?' }).getByRole('button', { name: 'Resume', exact: true }).click();
+  await page.getByRole('button', { name: 'Pause', exact: true }).waitFor();
+
+  // A second version: Ann's run stays on version 1.
+  await select(page, 'wait-1');
+  await panel(page).getByLabel('Wait for', { exact: true }).fill('3');
+  await page.getByRole('button', { name: 'Publish changes' }).click();
+  const publish = page.getByRole('dialog', { name: 'Publish version 2?' });
+  await expect(publish.textContent()).resolves.toContain('The 1 user in the journey now finish on the version they started with');
+  await publish.getByRole('button', { name: 'Publish version 2' }).click();
+  await page.getByText(/Version 2 is live/).waitFor();
+  await page.getByRole('tab', { name: 'Versions' }).click();
+  const versions = panel(page).getByRole('listitem');
+  await expect(versions.allTextContents()).resolves.toEqual([expect.stringMatching(/^v2.*0 runs in flight.*Live/), expect.stringMatching(/^v1.*1 run in flight/)]);
+
   await page.getByRole('button', { name: 'Stop', exact: true }).click();
   const stop = page.getByRole('dialog', { name: 'Stop this journey?' });
   await expect(stop.textContent()).resolves.toContain('cancels the runs of the 1 user in it now');

@@ -29,7 +29,10 @@ export const ProblemsList = memo(function ProblemsList({ problems, validating, e
       <li key={`${problem.path}-${index}`} className={problem.severity === 'error' ? styles.problemError : styles.problemWarning}>
         {problem.nodeId && nodeTitle(problem.nodeId) ? (
           <button type="button" className={styles.problemButton} onClick={() => onSelectNode(problem.nodeId!)}>
-            <span className={styles.problemWhere}>{title}</span>
+            {/* The id too: two steps often share a title ("Wait"). */}
+            <span className={styles.problemWhere}>
+              {title} <span className="mono">({problem.nodeId})</span>
+            </span>
             <span>{problem.message}</span>
           </button>
         ) : (
