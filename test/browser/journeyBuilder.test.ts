@@ -242,7 +242,7 @@ it('builds a journey by dragging from the palette, checks fields as typed, publi
   // The list shows it with its counts.
   await page.goto(`${web.url}/journeys`);
   const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: 'Welcome pro users' }) });
-  await expect(row.textContent()).resolves.toMatch(/Paused/);
+  await expect(row.textContent()).resolves.toMatch(/Welcome pro users\s*Paused\s*v1\s*1\s*1\s*0/);
   await page.screenshot({ path: artifactPath('journeys-list.png'), fullPage: true });
 
   // The user's profile: the run's step log, and the email among the messages.
@@ -281,6 +281,13 @@ it('shows the builder read-only to a viewer', async () => {
   // A journey that does not exist says so.
   await page.goto(`${web.url}/journeys/00000000-0000-4000-8000-000000000000`);
   await page.getByText('Journey not found').waitFor();
+  // When the API fails, the error with a retry; the retry loads the journey.
+  await page.route('**/api/graphql', (route) => ((route.request().postData() ?? '').includes('"operationName":"JourneyBuilder"') ? route.fulfill({ status: 502, body: 'Bad gateway' }) : route.fallback()));
+  await page.goto(`${web.url}/journeys/${journeyId}`);
+  await page.getByText('The journey could not be loaded').waitFor();
+  await page.unroute('**/api/graphql');
+  await page.getByRole('button', { name: 'Retry' }).click();
+  await node(page, 'sendMessage-1').waitFor();
   await context.close();
 });
 
