@@ -5,8 +5,6 @@ import type { NextConfig } from 'next';
 const nextConfig: NextConfig = {
   // Shared workspace package, published as TypeScript source.
   transpilePackages: ['@tideflow/domain'],
-  // bench/web builds into a directory of its own, so browser tests rebuilding `.next` never swap files under it.
-  distDir: process.env.TIDEFLOW_WEB_DIST_DIR || '.next',
 };
 
 export default nextConfig;

@@ -20,7 +20,7 @@ export interface WebBenchResult {
   machine: ReturnType<typeof machine>;
   chromium: string;
   options: Omit<WebBenchOptions, 'serverUrl'>;
-  build: { built: boolean; seconds: number; commit: string; uncommitted: string[] };
+  build: { built: boolean; seconds: number; commit: string; uncommittedDomain: string[] };
   loadavg: Record<string, number[]>;
   firstLoad: FirstLoadResult | null;
   canvas: CanvasResult | null;

@@ -24,7 +24,7 @@ import { firstLoadPhase } from './firstLoadPhase';
 import { largeJourneyDefinition } from './journeyGraph';
 import { benchOptions, type WebBenchOptions } from './options';
 import { checkTargets, printReport, type WebBenchResult, writeResult } from './report';
-import { ensureWebBuild, sourceState, startStack } from './stack';
+import { ensureWebBuild, startStack, uncommittedDomain } from './stack';
 
 const log = (message: string) => console.error(`[bench:web] ${message}`);
 const outDir = path.join(__dirname, '..', '.out');
@@ -132,7 +132,7 @@ async function main() {
       machine: machine(),
       chromium: `Chromium ${browser.version()} (${chromiumPath()})`,
       options: { ...options, serverUrl: undefined } as never,
-      build: { ...build, ...sourceState() },
+      build: { ...build, uncommittedDomain: uncommittedDomain() },
       loadavg: { start: os.loadavg() },
       firstLoad: null,
       canvas: null,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -8,49 +8,48 @@ import { repositoryRoot } from '@tideflow/db';
 import { buildWebApp, type RunningWebApp, startWebApp, webAppBuilt } from '@tideflow/test/browser';
 import { freePort, type Service, startApi } from '../segments/services';
 
-/** bench/web's own production build of web/ (`next build` with this distDir), so browser tests rebuilding `.next` never swap files under it. */
-export const benchDistDir = '.next-bench';
+/**
+ * bench/web builds a snapshot of web/ as committed (`git archive HEAD:web`) in a directory of its own:
+ * the checkout is shared, so neither work in progress in web/ nor a browser test rebuilding web/.next
+ * can change what is measured. Dependencies resolve from the repository's node_modules as web/'s do.
+ */
+export const snapshotDir = path.join(repositoryRoot, '.web-bench');
+const commitFile = path.join(snapshotDir, '.bench-commit');
 
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name.startsWith('.') || entry.name === 'node_modules' || entry.name === 'next-env.d.ts') continue;
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : statSync(full).mtimeMs);
-  }
-  return newest;
+const git = (...args: string[]) => execFileSync('git', args, { cwd: repositoryRoot, encoding: 'utf8' }).trim();
+
+function extractSnapshot(commit: string): void {
+  mkdirSync(snapshotDir, { recursive: true });
+  // Everything but the build cache goes, so files deleted since the last snapshot do not linger.
+  for (const entry of readdirSync(snapshotDir)) if (entry !== '.next') rmSync(path.join(snapshotDir, entry), { recursive: true, force: true });
+  execFileSync('sh', ['-c', `git archive ${commit}:web | tar -x -C "${snapshotDir}"`], { cwd: repositoryRoot });
+  // Another package named @tideflow/web in the tree would collide in jest's module map.
+  const manifest = path.join(snapshotDir, 'package.json');
+  writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('"name": "@tideflow/web"', '"name": "@tideflow/web-bench-snapshot"'));
 }
 
-/** Builds web/ when asked, or (`auto`) when the build is missing or older than a source file of web/ or domain/. */
-export async function ensureWebBuild(mode: 'auto' | 'always' | 'never', log: (message: string) => void): Promise<{ built: boolean; seconds: number }> {
-  const buildId = path.join(repositoryRoot, 'web', benchDistDir, 'BUILD_ID');
-  const stale = () => !webAppBuilt({ distDir: benchDistDir }) || statSync(buildId).mtimeMs < Math.max(newestSource(path.join(repositoryRoot, 'web')), newestSource(path.join(repositoryRoot, 'domain', 'src')));
-  if (mode === 'never' || (mode === 'auto' && !stale())) {
-    if (!webAppBuilt({ distDir: benchDistDir })) throw new Error(`--build=never, but there is no build in web/${benchDistDir}: run once with --build=auto`);
-    return { built: false, seconds: 0 };
+/** Builds the snapshot of HEAD when asked, or (`auto`) when the last build is of another commit. */
+export async function ensureWebBuild(mode: 'auto' | 'always' | 'never', log: (message: string) => void): Promise<{ built: boolean; seconds: number; commit: string }> {
+  const commit = git('rev-parse', 'HEAD');
+  const builtCommit = existsSync(commitFile) ? readFileSync(commitFile, 'utf8').trim() : null;
+  if (mode === 'never' || (mode === 'auto' && builtCommit === commit && webAppBuilt({ dir: snapshotDir }))) {
+    if (!builtCommit || !webAppBuilt({ dir: snapshotDir })) throw new Error(`--build=never, but there is no build in ${snapshotDir}: run once with --build=auto`);
+    return { built: false, seconds: 0, commit: builtCommit };
   }
-  log(`next build → web/${benchDistDir} (production; a few minutes on 2 cores)…`);
+  log(`next build of web/ at ${commit.slice(0, 7)} in ${path.relative(repositoryRoot, snapshotDir)}/ (production; about a minute on 2 cores)…`);
   const started = performance.now();
-  // `next build` points web/next-env.d.ts at its distDir's types; put back what the usual build wrote.
-  const nextEnv = path.join(repositoryRoot, 'web', 'next-env.d.ts');
-  let nextEnvBefore: string | null = null;
-  try {
-    nextEnvBefore = readFileSync(nextEnv, 'utf8');
-  } catch {}
-  try {
-    await buildWebApp({ distDir: benchDistDir });
-  } finally {
-    if (nextEnvBefore !== null) writeFileSync(nextEnv, nextEnvBefore);
-  }
+  rmSync(commitFile, { force: true });
+  extractSnapshot(commit);
+  await buildWebApp({ dir: snapshotDir });
+  writeFileSync(commitFile, `${commit}\n`);
   const seconds = (performance.now() - started) / 1000;
   log(`  built in ${seconds.toFixed(0)} s`);
-  return { built: true, seconds };
+  return { built: true, seconds, commit };
 }
 
-/** The commit the build is of, and files of web/ and domain/ changed since (the checkout is shared). */
-export function sourceState(): { commit: string; uncommitted: string[] } {
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: repositoryRoot, encoding: 'utf8' }).trim();
-  return { commit: git('rev-parse', '--short', 'HEAD'), uncommitted: git('status', '--porcelain', '--', 'web', 'domain').split('\n').filter(Boolean) };
+/** domain/ is not snapshotted (web/ imports it from the working tree): its uncommitted files, for the record. */
+export function uncommittedDomain(): string[] {
+  return git('status', '--porcelain', '--', 'domain').split('\n').filter(Boolean);
 }
 
 /** The API (worker in process) on one database, and `next start` of the bench build talking to it. */
@@ -79,7 +78,7 @@ export async function startStack(options: { databaseUrl: string; temporalAddress
   const apiUrl = `http://127.0.0.1:${port}`;
   let web: RunningWebApp;
   try {
-    web = await startWebApp({ apiUrl, distDir: benchDistDir });
+    web = await startWebApp({ apiUrl, dir: snapshotDir });
   } catch (error) {
     await api.stop();
     throw error;

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { repositoryRoot } from '@tideflow/db';
 
-const webDir = path.join(repositoryRoot, 'web');
+const defaultWebDir = path.join(repositoryRoot, 'web');
 const nextBin = path.join(repositoryRoot, 'node_modules', 'next', 'dist', 'bin', 'next');
 
 function freePort(): Promise<number> {
@@ -18,16 +18,16 @@ function freePort(): Promise<number> {
   });
 }
 
-function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+function run(args: string[], env: NodeJS.ProcessEnv, webDir = defaultWebDir): ChildProcess {
   return spawn(process.execPath, [nextBin, ...args], { cwd: webDir, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_OPTIONS: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
-/** Where a build goes: `.next` unless another `distDir` (relative to web/) is given, e.g. bench/web's own. */
-const distEnv = (distDir?: string): NodeJS.ProcessEnv => (distDir ? { TIDEFLOW_WEB_DIST_DIR: distDir } : {});
-
-/** `next build` of web/ (production), once per test run: the browser tests use the build users get. */
-export async function buildWebApp(options: { distDir?: string } = {}): Promise<void> {
-  const child = run(['build'], distEnv(options.distDir));
+/**
+ * `next build` of web/ (production), once per test run: the browser tests use the build users get.
+ * `dir`: a copy of web/ elsewhere (bench/web builds a snapshot of the commit, not the shared working tree).
+ */
+export async function buildWebApp(options: { dir?: string } = {}): Promise<void> {
+  const child = run(['build'], {}, options.dir);
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
@@ -35,8 +35,8 @@ export async function buildWebApp(options: { distDir?: string } = {}): Promise<v
   if (code !== 0) throw new Error(`next build failed (${code}):\n${output}`);
 }
 
-export function webAppBuilt(options: { distDir?: string } = {}): boolean {
-  return existsSync(path.join(webDir, options.distDir ?? '.next', 'BUILD_ID'));
+export function webAppBuilt(options: { dir?: string } = {}): boolean {
+  return existsSync(path.join(options.dir ?? defaultWebDir, '.next', 'BUILD_ID'));
 }
 
 export interface RunningWebApp {
@@ -47,9 +47,9 @@ export interface RunningWebApp {
 }
 
 /** `next start` on a free port, talking to the given API. */
-export async function startWebApp(options: { apiUrl: string; distDir?: string }): Promise<RunningWebApp> {
+export async function startWebApp(options: { apiUrl: string; dir?: string }): Promise<RunningWebApp> {
   const port = await freePort();
-  const child = run(['start', '--port', String(port), '--hostname', '127.0.0.1'], { TIDEFLOW_API_URL: options.apiUrl, ...distEnv(options.distDir) });
+  const child = run(['start', '--port', String(port), '--hostname', '127.0.0.1'], { TIDEFLOW_API_URL: options.apiUrl }, options.dir);
   let output = '';
   await new Promise<void>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
