@@ -11,9 +11,10 @@ export const branchTitle = (branch: string) => branchTitles[branch] ?? branch;
 
 /**
  * One source handle per branch along the bottom edge, in branch order, each
- * with its name (and, on a live journey, the share of runs that left by it).
+ * with its name (and, on a live journey, the share of runs that left by it);
+ * zoomed out, the handles alone (`labels` false).
  */
-export const BranchHandles = memo(function BranchHandles({ nodeId, branches, stats, isConnectable }: { nodeId: string; branches: string[]; stats?: Record<string, BranchStat>; isConnectable: boolean }) {
+export const BranchHandles = memo(function BranchHandles({ nodeId, branches, stats, isConnectable, labels = true }: { nodeId: string; branches: string[]; stats?: Record<string, BranchStat>; isConnectable: boolean; labels?: boolean }) {
   const single = branches.length === 1 && branches[0] === 'next';
   return (
     <div className={styles.branches}>
@@ -22,7 +23,7 @@ export const BranchHandles = memo(function BranchHandles({ nodeId, branches, sta
         const stat = stats?.[branch];
         return (
           <div key={branch} className={styles.branch} style={{ left }}>
-            {!single || stat ? (
+            {labels && (!single || stat) ? (
               <span className={styles.branchLabel} data-branch={branch}>
                 {single ? null : branchTitle(branch)}
                 {stat ? <span className={styles.branchPercent}>{`${Math.round(stat.percent)}%`}</span> : null}

@@ -12,18 +12,21 @@ import { useNodeOverlay } from '../overlayStore';
 import { summarize } from '../summary';
 import { BranchHandles } from './BranchHandles';
 import { NodeIcon } from './NodeIcon';
+import { useZoomedOut } from './useZoomedOut';
 
 /**
  * A step on the canvas: family colour and icon, its label, a one-line summary
  * of its settings, live counts on a published journey, and one labelled
  * source handle per branch. Memoized: a node re-renders only when its own
- * data, selection or overlay (problems, counts) change.
+ * data, selection or overlay (problems, counts) change, or the zoom crosses
+ * the reading threshold (zoomed out, only the header and label remain).
  */
 function JourneyNodeCard({ id, type, data, selected, isConnectable }: NodeProps<FlowNode>) {
   const nodeType = type as JourneyNodeType;
   const kind = nodeKind(nodeType);
   const { segmentName } = useBuilder();
   const overlay = useNodeOverlay(id);
+  const zoomedOut = useZoomedOut();
   const branches = useMemo(() => draftBranches(nodeType, data.settings), [nodeType, data.settings]);
   // React Flow measures handles only when a node resizes: a renamed branch (same width) must be re-measured, or its edge is not drawn.
   const updateNodeInternals = useUpdateNodeInternals();
@@ -37,7 +40,7 @@ function JourneyNodeCard({ id, type, data, selected, isConnectable }: NodeProps<
   const summary = useMemo(() => summarize(nodeType, data.settings, segmentName), [nodeType, data.settings, segmentName]);
   const isTrigger = kind.family === 'trigger';
   const problemCount = overlay.errors.length + overlay.warnings.length;
-  const className = [styles.node, styles[`family_${kind.family}`], selected ? styles.nodeSelected : '', overlay.errors.length ? styles.nodeError : overlay.warnings.length ? styles.nodeWarning : ''].join(' ');
+  const className = [styles.node, styles[`family_${kind.family}`], selected ? styles.nodeSelected : '', overlay.errors.length ? styles.nodeError : overlay.warnings.length ? styles.nodeWarning : '', zoomedOut ? styles.nodeZoomedOut : ''].join(' ');
   return (
     <div className={className} style={{ width: nodeWidth(branches.length) }} data-node-id={id} data-node-type={type}>
       {isTrigger ? null : <Handle type="target" position={Position.Top} isConnectable={isConnectable} className={styles.targetHandle} aria-label={`Into ${id}`} />}
@@ -54,12 +57,14 @@ function JourneyNodeCard({ id, type, data, selected, isConnectable }: NodeProps<
       </div>
       <div className={styles.nodeBody}>
         <div className={styles.nodeLabel}>{data.label || kind.title}</div>
-        <div className={summary.incomplete ? `${styles.nodeSummary} ${styles.nodeSummaryIncomplete}` : styles.nodeSummary} title={summary.text}>
-          {summary.text}
-        </div>
-        {overlay.errors[0] ? <div className={styles.nodeProblem}>{overlay.errors[0]}</div> : null}
+        {zoomedOut ? null : (
+          <div className={summary.incomplete ? `${styles.nodeSummary} ${styles.nodeSummaryIncomplete}` : styles.nodeSummary} title={summary.text}>
+            {summary.text}
+          </div>
+        )}
+        {overlay.errors[0] && !zoomedOut ? <div className={styles.nodeProblem}>{overlay.errors[0]}</div> : null}
       </div>
-      {overlay.stats ? (
+      {overlay.stats && !zoomedOut ? (
         <div className={styles.nodeStats} aria-label={`${overlay.stats.entered} entered, ${overlay.stats.waitingNow} here now`}>
           <span>
             <strong data-stat="entered">{formatCount(overlay.stats.entered)}</strong> entered
@@ -71,7 +76,7 @@ function JourneyNodeCard({ id, type, data, selected, isConnectable }: NodeProps<
           ) : null}
         </div>
       ) : null}
-      {branches.length ? <BranchHandles nodeId={id} branches={branches} stats={overlay.stats?.branches} isConnectable={isConnectable} /> : null}
+      {branches.length ? <BranchHandles nodeId={id} branches={branches} stats={overlay.stats?.branches} isConnectable={isConnectable} labels={!zoomedOut} /> : null}
     </div>
   );
 }
