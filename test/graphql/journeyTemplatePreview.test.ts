@@ -40,24 +40,24 @@ it('finds the user by Tideflow id too, and renders plain text as is', async () =
 
 it('refuses a template that does not parse or render with BAD_USER_INPUT on `template`', async () => {
   const broken = await t.graphql(acme.secretKey, preview, { template: 'Hi {{ user.firstName', userId: 'ada' });
-  expect(broken.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'template' });
-  expect(broken.body.errors[0].message).toMatch(/template: invalid template/);
+  expect(broken.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'template' });
+  expect(broken.body.errors?.[0]?.message).toMatch(/template: invalid template/);
 
   const unknownFilter = await t.graphql(acme.secretKey, preview, { template: '{{ user.firstName | shout }}', userId: 'ada' });
-  expect(unknownFilter.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'template' });
+  expect(unknownFilter.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'template' });
 
   const partial = await t.graphql(acme.secretKey, preview, { template: "{% include 'secrets' %}", userId: 'ada' });
-  expect(partial.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'template' });
+  expect(partial.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'template' });
 });
 
 it('only sees users of the caller\'s workspace', async () => {
   const other = await t.graphql(acme.secretKey, preview, { template: 'Hi {{ user.firstName }}', userId: 'mallory' });
-  expect(other.body.errors[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'userId' });
+  expect(other.body.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'userId' });
   expect(other.body.data?.previewJourneyTemplate ?? null).toBeNull();
 
   const own = await t.graphql(globex.secretKey, preview, { template: 'Hi {{ user.firstName }}', userId: 'mallory' });
   expect(own.body.data.previewJourneyTemplate).toBe('Hi Mallory');
 
   const anonymous = await t.graphql(null, preview, { template: 'Hi', userId: 'ada' });
-  expect(anonymous.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  expect(anonymous.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
 });
