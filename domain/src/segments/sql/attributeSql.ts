@@ -2,7 +2,7 @@ import { isSystemAttributeName, systemAttributeTypes } from '../../attributes/sy
 import type { AttributeType } from '../../attributes/attributeType';
 import type { SegmentConditionOf } from '../segmentDefinition';
 import type { SqlParams } from './sqlParams';
-import { containsSql, equalsSql, inListSql, instantOf, jsonValueAt, orderSql, presentSql, type SqlValue, textOnlySql, timestampOf } from './valueSql';
+import { betweenSql, containsSql, equalsSql, instantBetweenSql, inListSql, instantOf, jsonValueAt, orderSql, presentSql, type SqlValue, textOnlySql, timestampOf } from './valueSql';
 
 /** A user attribute of `u`: a system column, or a (dotted) path into `u.traits`. */
 export function attributeValue(name: string, traitTypes: ReadonlyMap<string, AttributeType>, params: SqlParams): SqlValue {
@@ -61,7 +61,7 @@ export function comparisonSql(value: SqlValue, c: Comparison, now: Date, params:
     case 'lessOrEqual':
       return strict(orderSql(value, '<=', c.value as string | number, params));
     case 'between':
-      return strict(`${orderSql(value, '>=', c.from!, params)} AND ${orderSql(value, '<=', c.to!, params)}`);
+      return strict(betweenSql(value, c.from as string | number, c.to as string | number, params));
     case 'before': {
       const at = instant(c.value);
       return at ? strict(`${timestampOf(value)} < ${at}`) : 'false';
@@ -71,7 +71,7 @@ export function comparisonSql(value: SqlValue, c: Comparison, now: Date, params:
       return at ? strict(`${timestampOf(value)} > ${at}`) : 'false';
     }
     case 'withinLastDays':
-      return strict(`${timestampOf(value)} >= ${params.add(new Date(now.getTime() - c.days! * day), 'timestamptz')} AND ${timestampOf(value)} <= ${params.add(now, 'timestamptz')}`);
+      return strict(instantBetweenSql(value, new Date(now.getTime() - c.days! * day), now, params));
     case 'moreThanDaysAgo':
       return strict(`${timestampOf(value)} < ${params.add(new Date(now.getTime() - c.days! * day), 'timestamptz')}`);
     case 'isTrue':

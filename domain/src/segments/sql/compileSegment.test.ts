@@ -23,7 +23,7 @@ const valuesFor: Record<(typeof attributeOperatorValue)[AttributeOperator], Arra
   scalar: [{ value: 'pro' }, { value: 42 }, { value: true }, { value: '' }, { value: 'hello' }, { value: '2026-03-05' }, { value: '2026-02-30' }, { value: '2026-03-05T08:00:00' }, { value: '42.0' }],
   list: [{ values: ['a', 'B'] }, { values: [1, 2] }, { values: ['x', 3] }],
   numberOrDate: [{ value: 42 }, { value: '2026-03-05' }, { value: '2026-03-05T08:00:00+02:00' }],
-  range: [{ from: 1, to: 5 }, { from: '2026-03-01', to: '2026-03-05T00:00:00Z' }],
+  range: [{ from: 1, to: 5 }, { from: '2026-03-01', to: '2026-03-05T00:00:00Z' }, { from: 5, to: 1 }, { from: '2026-03-05', to: '2026-03-01' }],
   date: [{ value: '2026-03-05' }, { value: '2026-03-05T08:00:00Z' }],
   days: [{ days: 0 }, { days: 30 }],
 };

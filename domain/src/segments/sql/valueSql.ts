@@ -97,6 +97,41 @@ export function orderSql(value: SqlValue, operator: '>' | '>=' | '<' | '<=', lit
   return number === null ? 'false' : `${numericOf(value)} ${operator} ${params.add(number, 'numeric')}`;
 }
 
+/**
+ * `from <= value <= to`, ordered as `orderSql` orders. For a JSON value with bounds of one kind,
+ * a range test: the value (a JSON read and a safe cast) is computed once per row instead of
+ * twice. A range whose bounds are the wrong way round matches nothing (Postgres would refuse to
+ * build it). Columns keep two comparisons, which an index can serve.
+ */
+export function betweenSql(value: SqlValue, from: string | number, to: string | number, params: SqlParams): string {
+  const [low, high] = [boundOf(from), boundOf(to)];
+  if (value.jsonb && low && high && low.kind === high.kind) {
+    if (low.order > high.order) return nothingSql(value);
+    if (low.kind === 'number') return `numrange(${params.add(low.order, 'numeric')}, ${params.add(high.order, 'numeric')}, '[]') @> ${numericOf(value)}`;
+    return `tstzrange(${params.add(new Date(low.order), 'timestamptz')}, ${params.add(new Date(high.order), 'timestamptz')}, '[]') @> ${timestampOf(value)}`;
+  }
+  return `${orderSql(value, '>=', from, params)} AND ${orderSql(value, '<=', to, params)}`;
+}
+
+/** `from <= value <= to` for instants (withinLastDays): one range test, as in `betweenSql`. */
+export function instantBetweenSql(value: SqlValue, from: Date, to: Date, params: SqlParams): string {
+  if (!value.jsonb) return `${timestampOf(value)} >= ${params.add(from, 'timestamptz')} AND ${timestampOf(value)} <= ${params.add(to, 'timestamptz')}`;
+  if (from.getTime() > to.getTime()) return nothingSql(value);
+  return `tstzrange(${params.add(from, 'timestamptz')}, ${params.add(to, 'timestamptz')}, '[]') @> ${timestampOf(value)}`;
+}
+
+/** False, still naming the value: its parameters (a trait's key) are already added, and every parameter must appear. */
+const nothingSql = (value: SqlValue) => `(false AND ${value.text} IS NOT NULL)`;
+
+/** A bound as `orderSql` reads it: a number, a date (as epoch ms), a numeric text; null when not ordered. */
+function boundOf(literal: string | number): { kind: 'number' | 'date'; order: number } | null {
+  if (typeof literal === 'number') return { kind: 'number', order: literal };
+  const instant = instantOf(literal);
+  if (instant) return { kind: 'date', order: instant.getTime() };
+  const number = numberOfText(literal);
+  return number === null ? null : { kind: 'number', order: number };
+}
+
 /** Present: not null, not JSON null, not an empty string. */
 export function presentSql(value: SqlValue): string {
   return value.jsonb ? `(${value.jsonb} IS NOT NULL AND ${value.jsonb} <> 'null'::jsonb AND ${value.text} <> '')` : `(${value.text} IS NOT NULL AND ${value.text} <> '')`;
@@ -117,11 +152,24 @@ export function containsSql(value: SqlValue, literal: Literal, params: SqlParams
 /** In: equal to one of the literals; for a JSON list, one of its items is. */
 export function inListSql(value: SqlValue, literals: ReadonlyArray<Literal>, params: SqlParams): string {
   if (!value.jsonb) return looselyInSql(value, literals, params);
-  return `(CASE WHEN jsonb_typeof(${value.jsonb}) = 'array' THEN ${anyItemSql(value.jsonb, literals, params)} ELSE ${looselyInSql(value, literals, params)} END)`;
+  return looselyInSql(value, literals, params, anyItemSql(value.jsonb, literals, params));
 }
 
+/**
+ * A JSON list has an item loosely equal to a literal: a function (segments SQL migration), not an
+ * EXISTS over the items, because a correlated subquery keeps Postgres from scanning in parallel.
+ */
 function anyItemSql(jsonb: string, literals: ReadonlyArray<Literal>, params: SqlParams): string {
-  return `EXISTS (SELECT 1 FROM jsonb_array_elements(${jsonb}) AS item WHERE ${looselyInSql({ text: `(item #>> '{}'::text[])`, jsonb: 'item', type: undefined }, literals, params)})`;
+  const { numbers, texts, numericTexts } = literalKinds(literals);
+  const list = (values: unknown[]) => params.add(values, 'jsonb');
+  return `tideflow_any_item_loosely_in(${jsonb}, ${list(texts)}, ${list(numbers)}, ${list([...numbers, ...numericTexts])})`;
+}
+
+function literalKinds(literals: ReadonlyArray<Literal>) {
+  const numbers = literals.filter((l): l is number => typeof l === 'number');
+  const texts = literals.filter((l) => typeof l !== 'number').map(String);
+  const numericTexts = texts.map(numberOfText).filter((n): n is number => n !== null);
+  return { numbers, texts, numericTexts };
 }
 
 /**
@@ -129,10 +177,8 @@ function anyItemSql(jsonb: string, literals: ReadonlyArray<Literal>, params: Sql
  * literal or a numeric text literal ("42", "42.0"); a text or true/false value equals a text
  * literal case-insensitively, and text equals a number literal when it reads as that number.
  */
-function looselyInSql(value: SqlValue, literals: ReadonlyArray<Literal>, params: SqlParams): string {
-  const numbers = literals.filter((l): l is number => typeof l === 'number');
-  const texts = literals.filter((l) => typeof l !== 'number').map(String);
-  const numericTexts = texts.map(numberOfText).filter((n): n is number => n !== null);
+function looselyInSql(value: SqlValue, literals: ReadonlyArray<Literal>, params: SqlParams, whenList?: string): string {
+  const { numbers, texts, numericTexts } = literalKinds(literals);
   const numberList = (list: number[]) => (list.length === 1 ? params.add(list[0], 'numeric') : `ANY (SELECT item::numeric FROM jsonb_array_elements_text(${params.add(list, 'jsonb')}) AS item)`);
   // Every parameter added must appear in the text (Postgres cannot type an unused one).
   const textList = () => (texts.length === 1 ? `lower(${params.add(texts[0], 'text')})` : `ANY (SELECT lower(item) FROM jsonb_array_elements_text(${params.add(texts, 'jsonb')}) AS item)`);
@@ -140,5 +186,6 @@ function looselyInSql(value: SqlValue, literals: ReadonlyArray<Literal>, params:
   const textAsNumber = numbers.length ? `tideflow_numeric(${value.text}) = ${numberList(numbers)}` : 'false';
   if (!value.jsonb) return `(${textEquals} OR ${textAsNumber})`;
   const numberEquals = numbers.length + numericTexts.length ? `(${value.jsonb})::numeric = ${numberList([...numbers, ...numericTexts])}` : 'false';
-  return `(CASE jsonb_typeof(${value.jsonb}) WHEN 'number' THEN ${numberEquals} WHEN 'string' THEN (${textEquals} OR ${textAsNumber}) WHEN 'boolean' THEN ${textEquals} ELSE false END)`;
+  // One jsonb_typeof for the list case too (`whenList`: what a JSON list is tested with).
+  return `(CASE jsonb_typeof(${value.jsonb}) ${whenList ? `WHEN 'array' THEN ${whenList} ` : ''}WHEN 'number' THEN ${numberEquals} WHEN 'string' THEN (${textEquals} OR ${textAsNumber}) WHEN 'boolean' THEN ${textEquals} ELSE false END)`;
 }
