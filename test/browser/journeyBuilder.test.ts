@@ -71,8 +71,22 @@ async function connect(page: Page, sourceId: string, branch: string, targetId: s
 }
 
 async function select(page: Page, id: string) {
-  await node(page, id).locator('[data-node-id]').click({ position: { x: 40, y: 12 } });
+  const card = node(page, id).locator('[data-node-id]');
+  // A step out of the canvas's view (the view follows the last added or pasted step) is brought back by fitting the view.
+  if (!(await insideCanvas(page, card))) {
+    await page.locator('.react-flow__controls-fitview').click();
+    for (let tries = 0; !(await insideCanvas(page, card)); tries++) {
+      if (tries > 50) throw new Error(`step ${id} stays out of the canvas's view after fitting it`);
+      await page.waitForTimeout(100);
+    }
+  }
+  await card.click({ position: { x: 40, y: 12 } });
   await panel(page).getByText(id, { exact: true }).waitFor();
+}
+
+async function insideCanvas(page: Page, card: Locator) {
+  const [box, pane] = await Promise.all([card.boundingBox(), page.locator('.react-flow__pane').boundingBox()]);
+  return !!box && !!pane && box.x >= pane.x && box.y >= pane.y && box.x + 60 <= pane.x + pane.width && box.y + 24 <= pane.y + pane.height;
 }
 
 async function savedDraft() {
@@ -173,6 +187,14 @@ it('builds a journey by dragging from the palette, checks fields as typed, publi
   await page.getByRole('button', { name: 'Tidy up' }).click();
   await expect(page.locator('.react-flow__node').count()).resolves.toBe(5);
   await expect(node(page, 'sendMessage-1').getAttribute('style')).resolves.not.toBe(dropped);
+  // Arrow keys move the selected step (the tidied canvas fits in view), and that move is undone like any other.
+  await select(page, 'wait-1');
+  const placed = await node(page, 'wait-1').getAttribute('style');
+  await page.keyboard.press('ArrowRight');
+  await expect(node(page, 'wait-1').getAttribute('style')).resolves.not.toBe(placed);
+  await page.keyboard.press('Control+z');
+  await expect(node(page, 'wait-1').getAttribute('style')).resolves.toBe(placed);
+
   // Zoom controls and the minimap.
   await page.getByRole('img', { name: 'Mini map of the journey' }).or(page.locator('.react-flow__minimap')).first().waitFor();
   await page.locator('.react-flow__controls-zoomout').click();

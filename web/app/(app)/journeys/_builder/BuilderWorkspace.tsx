@@ -199,7 +199,8 @@ export function BuilderWorkspace({ journey, onReload }: { journey: BuilderJourne
               onEdgesChange={editing.onEdgesChange}
               onConnect={editing.onConnect}
               isValidConnection={editing.isValidConnection}
-              onNodeDragStart={editing.onNodeDragStart}
+              onDragStart={editing.onDragStart}
+              onDragStop={editing.onDragStop}
               onBeforeDelete={editing.onBeforeDelete}
               onDropNode={editing.addNode}
             />

@@ -27,13 +27,15 @@ export interface JourneyCanvasProps {
   onEdgesChange: OnEdgesChange<FlowEdge>;
   onConnect: (connection: Connection) => void;
   isValidConnection: (connection: Connection | Edge) => boolean;
-  onNodeDragStart: () => void;
+  /** A drag of steps (one, or a box selection) starts / stops: one undo step for the whole drag. */
+  onDragStart: () => void;
+  onDragStop: () => void;
   onBeforeDelete: OnBeforeDelete<FlowNode, FlowEdge>;
   onDropNode: (type: JourneyNodeType, position: { x: number; y: number }) => void;
 }
 
 /** The React Flow canvas: custom nodes and edges, drop target for the palette, minimap and controls. */
-export const JourneyCanvas = memo(function JourneyCanvas({ nodes, edges, readOnly, onNodesChange, onEdgesChange, onConnect, isValidConnection, onNodeDragStart, onBeforeDelete, onDropNode }: JourneyCanvasProps) {
+export const JourneyCanvas = memo(function JourneyCanvas({ nodes, edges, readOnly, onNodesChange, onEdgesChange, onConnect, isValidConnection, onDragStart, onDragStop, onBeforeDelete, onDropNode }: JourneyCanvasProps) {
   const { screenToFlowPosition } = useReactFlow();
   // Fit a loaded journey once; an empty canvas keeps its viewport (fitting on the first drop would move that step away from the pointer).
   const [fitOnLoad] = useState(() => nodes.length > 0);
@@ -69,7 +71,10 @@ export const JourneyCanvas = memo(function JourneyCanvas({ nodes, edges, readOnl
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
         isValidConnection={isValidConnection}
-        onNodeDragStart={onNodeDragStart}
+        onNodeDragStart={onDragStart}
+        onNodeDragStop={onDragStop}
+        onSelectionDragStart={onDragStart}
+        onSelectionDragStop={onDragStop}
         onBeforeDelete={onBeforeDelete}
         onDragOver={onDragOver}
         onDrop={onDrop}

@@ -23,7 +23,23 @@ export function useGraphEditing(history: JourneyHistory<JourneyGraphState>, { re
   const store = useStoreApi<FlowNode, FlowEdge>();
   const pastes = useRef(0);
 
-  const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => update((s) => ({ ...s, nodes: applyNodeChanges(changes, s.nodes) }), { record: false }), [update]);
+  // A drag records one undo step when it starts; its frames do not. Arrow keys move selected steps
+  // without a drag: those moves are recorded (consecutive presses are one step).
+  const dragging = useRef(false);
+  const onNodesChange = useCallback(
+    (changes: NodeChange<FlowNode>[]) => {
+      const keyboardMove = !dragging.current && changes.some((change) => change.type === 'position' && change.position && !change.dragging);
+      update((s) => ({ ...s, nodes: applyNodeChanges(changes, s.nodes) }), keyboardMove ? { coalesce: 'keyboard-move' } : { record: false });
+    },
+    [update],
+  );
+  const onDragStart = useCallback(() => {
+    dragging.current = true;
+    checkpoint();
+  }, [checkpoint]);
+  const onDragStop = useCallback(() => {
+    dragging.current = false;
+  }, []);
   const onEdgesChange = useCallback((changes: EdgeChange<FlowEdge>[]) => update((s) => ({ ...s, edges: applyEdgeChanges(changes, s.edges) }), { record: false }), [update]);
   const onConnect = useCallback((connection: Connection) => update((s) => connect(s, connection)), [update]);
   const isValidConnection = useCallback((connection: Connection | Edge) => connectionProblem(latest.current, connection) === null, []);
@@ -137,8 +153,8 @@ export function useGraphEditing(history: JourneyHistory<JourneyGraphState>, { re
   }, [update, readOnly]);
 
   return useMemo(
-    () => ({ onNodesChange, onEdgesChange, onConnect, isValidConnection, onBeforeDelete, onNodeDragStart: checkpoint, addNode, updateSettings, updateLabel, updateJourneySettings, connectBranch, deleteNode, selectNode, autoLayout, copy, paste }),
-    [onNodesChange, onEdgesChange, onConnect, isValidConnection, onBeforeDelete, checkpoint, addNode, updateSettings, updateLabel, updateJourneySettings, connectBranch, deleteNode, selectNode, autoLayout, copy, paste],
+    () => ({ onNodesChange, onEdgesChange, onConnect, isValidConnection, onBeforeDelete, onDragStart, onDragStop, addNode, updateSettings, updateLabel, updateJourneySettings, connectBranch, deleteNode, selectNode, autoLayout, copy, paste }),
+    [onNodesChange, onEdgesChange, onConnect, isValidConnection, onBeforeDelete, onDragStart, onDragStop, addNode, updateSettings, updateLabel, updateJourneySettings, connectBranch, deleteNode, selectNode, autoLayout, copy, paste],
   );
 }
 
