@@ -153,6 +153,34 @@ describe('goal', () => {
     expect(stats.conversionRate).toBeCloseTo(1 / 3, 5);
   });
 
+  it('a goal reached after the run ended still counts within its window, with a step saying so', async () => {
+    const journeyId = await s.publish('Convert after a short journey', {
+      nodes: [
+        { id: 'api', type: 'apiTrigger' },
+        { id: 'offer', type: 'sendMessage', settings: { channel: 'email', subject: 'An offer', html: '<p>offer</p>' } },
+      ],
+      edges: [{ source: 'api', target: 'offer' }],
+      goal: { eventName: 'Order Completed', filters: [{ property: 'total', operator: 'gt', value: 0 }], within: { amount: 7, unit: 'days' }, exitOnConversion: false },
+    });
+    for (const userId of ['late-buyer', 'late-refunder']) {
+      await s.identify(userId, { email: `${userId}@example.com` });
+      await s.trigger(journeyId, userId);
+      expect((await s.finished(journeyId, userId)).status).toBe('COMPLETED');
+    }
+    await s.track('late-refunder', 'Order Completed', { total: 0 });
+    await s.track('late-buyer', 'Order Completed', { total: 25 });
+    // A repeated order does not count twice.
+    await s.track('late-buyer', 'Order Completed', { total: 5 });
+    await s.processed();
+    const run = await s.run(journeyId, 'late-buyer');
+    expect(run).toMatchObject({ status: 'COMPLETED' });
+    expect(run!.convertedAt).not.toBeNull();
+    expect(run!.steps.filter((st) => st.kind === 'CONVERTED')).toEqual([expect.objectContaining({ nodeId: null, reason: 'goal reached after the run ended: Order Completed' })]);
+    expect(run!.steps.at(-1)!.kind).toBe('CONVERTED');
+    expect((await s.run(journeyId, 'late-refunder'))!.convertedAt).toBeNull();
+    expect((await s.stats(journeyId)).stats).toMatchObject({ entered: 2, completed: 2, converted: 1, conversionRate: 0.5 });
+  });
+
   it('exitOnConversion ends the run as soon as the goal is reached', async () => {
     const journeyId = await s.publish('Convert and stop', goalJourney(true));
     await s.identify('quick-buyer', { email: 'quick@example.com' });

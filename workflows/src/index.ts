@@ -1,5 +1,6 @@
 export { type Activities, type ActivityDependencies, createActivities, type EventCatalogRecount, type JourneyActivities } from './activities';
-export { journeyEventOf, JourneyInboxProcessor, type JourneyProcessorDeps } from './journeys/journeyInboxProcessor';
+export { JourneyInboxProcessor, type JourneyProcessorDeps } from './journeys/journeyInboxProcessor';
+export { journeyEventOf } from './journeys/journeyEventOf';
 export { queueForJourneys } from './journeys/journeyInbox';
 export { enterJourney, type EntryDecision, type EntryRequest } from './journeys/enterJourney';
 export { archiveJourney, JourneyLifecycleError, type JourneyLifecycleErrorCode, pauseJourney, publishJourney, resumeJourney, stopJourney, validateJourneyDraft } from './journeys/journeyLifecycle';

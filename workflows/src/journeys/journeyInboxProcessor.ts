@@ -5,11 +5,12 @@ import { attributeExitReason } from '../activities/journeys/exitCheck';
 import { userFactsOf } from '../activities/journeys/runUser';
 import { enterJourney } from './enterJourney';
 import { inOrderPerKey } from './inOrderPerKey';
-import type { JourneyEvent } from './journeyRunTypes';
+import { journeyEventOf } from './journeyEventOf';
 import { exitJourneySignal, journeyEventsSignal } from './journeySignals';
 import type { JourneyVersionCache } from './journeyVersions';
 import { startJourneyRun, type TemporalTarget } from './startJourneyRun';
 import { InboxProcessor } from '../inbox/inboxProcessor';
+import { recordLateConversions } from './lateConversions';
 
 export interface JourneyProcessorDeps {
   prisma: PrismaClient;
@@ -30,10 +31,6 @@ const defaultEntryConcurrency = 8;
 const claimTimeoutSeconds = 120;
 /** Runs recorded but not started after this long are started by the sweep. */
 const unstartedAfterMs = 15_000;
-
-export function journeyEventOf(event: Pick<Event, 'messageId' | 'name' | 'properties' | 'timestamp'>): JourneyEvent {
-  return { messageId: event.messageId, name: event.name, properties: event.properties as JsonObject, timestamp: event.timestamp.toISOString() };
-}
 
 /**
  * Turns queued events into journey entries and signals. Woken right after
@@ -116,6 +113,9 @@ export class JourneyInboxProcessor extends InboxProcessor {
         if (!(error instanceof WorkflowNotFoundError)) throw error;
       }
     }
+
+    // After the signals: a run that ended meanwhile (its signal found no workflow) is ended in the database by now.
+    await recordLateConversions(prisma, versions, workspaceId, events);
   }
 
   /** An event trigger's filters and occurrence rule, or a segment trigger's segment. */
