@@ -277,6 +277,18 @@ it('builds a journey by dragging from the palette, checks fields as typed, publi
   await expect(steps.textContent()).resolves.toMatch(/condition true/);
   await page.getByRole('tab', { name: 'Messages' }).click();
   await page.getByRole('table', { name: 'Messages sent to this user' }).getByText('Welcome, Ann').waitFor();
+
+  // The Messages page: the email among the workspace's messages, opened to read it as Ann got it.
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Messages' }).click();
+  const sent = page.getByRole('table', { name: 'Messages' }).getByRole('row').filter({ hasText: 'Welcome, Ann' });
+  await sent.getByRole('link', { name: 'Welcome pro users' }).waitFor();
+  await expect(sent.textContent()).resolves.toMatch(/ann.*Email · smtp.*ann@example\.com.*Sent.*Welcome pro users/s);
+  await sent.getByRole('button', { name: 'Open Welcome, Ann' }).click();
+  await page.frameLocator('iframe[title="Email: Welcome, Ann"]').getByText('Hi Ann, welcome to Pro.').waitFor();
+  await page.getByLabel('Journey').selectOption({ label: 'Welcome pro users' });
+  await page.waitForURL(/\/messages\?journey=/);
+  await expect(page.getByRole('navigation', { name: 'Pages of messages' }).textContent()).resolves.toContain('of 1 message');
+  await page.screenshot({ path: artifactPath('messages.png'), fullPage: true });
 });
 
 it('shows the builder read-only to a viewer', async () => {

@@ -289,6 +289,23 @@ it('creates an API key and shows it once, tests the email channel, and keeps the
   await expect(test.getByRole('status').locator('.field__error').textContent()).resolves.toBeTruthy();
   await admin.screenshot({ path: artifactPath('people-settings-channels.png'), fullPage: true });
 
+  // The test email is in the outbox (no SMTP server); the failed webhook is not.
+  await admin.goto(`${web.url}/messages`);
+  await admin.getByRole('button', { name: 'Outbox' }).click();
+  await admin.waitForURL(/\/messages\?provider=outbox/);
+  const outbox = admin.getByRole('table', { name: 'Outbox' });
+  const kept = outbox.getByRole('row').filter({ hasText: 'qa@example.com' });
+  await kept.waitFor();
+  await expect(kept.textContent()).resolves.toMatch(/Email · outbox\s*test.*Sent/s);
+  await expect(outbox.getByText('http://127.0.0.1:9/unreachable').count()).resolves.toBe(0);
+  await admin.getByRole('button', { name: 'All messages' }).click();
+  await admin.waitForURL(/\/messages$/);
+  await admin.getByLabel('Status').selectOption('FAILED');
+  await admin.waitForURL(/\/messages\?status=FAILED$/);
+  await admin.getByRole('table', { name: 'Messages' }).getByText('http://127.0.0.1:9/unreachable').waitFor();
+  await admin.screenshot({ path: artifactPath('people-messages-outbox.png'), fullPage: true });
+  await admin.goto(`${web.url}/settings`);
+
   // Members: the API refuses to demote the last admin, and the page says so next to the role.
   await admin.getByRole('tab', { name: 'Members' }).click();
   await admin.getByLabel('Role of Ada Admin').selectOption('VIEWER');

@@ -117,6 +117,12 @@ describe('email', () => {
     expect(smtp.received.map((e) => e.to[0])).not.toContain('kept@example.com');
     // The SMTP workspace keeps nothing in its outbox.
     expect((await s.graphql(`{ outbox(first: 1) { totalCount } }`)).outbox.totalCount).toBe(0);
+    // One message with its rendered body, by id; another workspace's key gets null for it.
+    const [{ node: kept }] = (await outboxOnly.graphql(`{ outbox(first: 1) { edges { node { id } } } }`)).outbox.edges;
+    const query = `query ($id: ID!) { message(id: $id) { id body subject } }`;
+    expect((await outboxOnly.graphql(query, { id: kept.id })).message).toEqual({ id: kept.id, body: '<p>kept</p>', subject: 'Hi Kim' });
+    expect((await s.graphql(query, { id: kept.id })).message).toBeNull();
+    expect((await s.graphql(query, { id: 'not-a-uuid' })).message).toBeNull();
   });
 });
 

@@ -15,6 +15,7 @@ const sections = [
   { href: '/events', label: 'Events' },
   { href: '/segments', label: 'Segments' },
   { href: '/journeys', label: 'Journeys' },
+  { href: '/messages', label: 'Messages' },
   { href: '/settings', label: 'Settings' },
 ] as const;
 

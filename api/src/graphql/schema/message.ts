@@ -85,3 +85,16 @@ builder.queryField('outbox', (t) =>
     resolve: (query, _root, _args, context) => context.prisma.message.findMany({ ...query, where: { workspaceId: workspaceOf(context), provider: 'outbox' }, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }] }),
   }),
 );
+
+builder.queryField('message', (t) =>
+  t.prismaField({
+    type: 'Message',
+    nullable: true,
+    description: "One message of the caller's workspace, with its rendered body; null when there is none with that id.",
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (query, _root, args, context) => {
+      const id = String(args.id);
+      return isUuid(id) ? context.prisma.message.findFirst({ ...query, where: { id, workspaceId: workspaceOf(context) } }) : null;
+    },
+  }),
+);

@@ -4,23 +4,11 @@ import { useQuery } from '@apollo/client/react';
 import Link from 'next/link';
 import { Pager, useCursorPages } from '@/components/Pager';
 import { EmptyState, ErrorState, Skeleton } from '@/components/states';
-import type { MessageStatus } from '@/lib/gql/graphql';
+import { MessageStatusBadge } from '@/components/MessageStatusBadge';
 import { formatDateTime } from '@/lib/format';
 import { USER_MESSAGES_QUERY } from '../../_queries';
 
 const PAGE_SIZE = 25;
-
-const statusBadge: Record<MessageStatus, { label: string; badge: string }> = {
-  SENT: { label: 'Sent', badge: 'badge--active' },
-  SENDING: { label: 'Sending', badge: 'badge--info' },
-  FAILED: { label: 'Failed', badge: 'badge--blocked' },
-  UNCONFIRMED: { label: 'Unconfirmed', badge: 'badge--warning' },
-};
-
-export function MessageStatusBadge({ status }: { status: MessageStatus }) {
-  const { label, badge } = statusBadge[status];
-  return <span className={`badge ${badge}`}>{label}</span>;
-}
 
 /** Messages and webhook calls sent to the user, newest first. */
 export function UserMessages({ userId, timeZone }: { userId: string; timeZone: string }) {
