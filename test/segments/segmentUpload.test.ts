@@ -56,8 +56,22 @@ it('matches userIds (and former ones), emails and phones, and reports the rows t
     { row: 7, value: '', reason: 'empty' },
   ]);
 
+  // Each user entered once: a Segment Entered event in their timeline, with the segment.
+  const enteredOf = async (userId: string) =>
+    (await gql(`query($id: String!) { user(externalId: $id) { events(first: 10, filter: { name: "Segment Entered" }) { edges { node { name properties } } } } }`, { id: userId })).data.user.events.edges.map((e: any) => e.node);
+  const exitedCount = async (userId: string) => (await gql(`query($id: String!) { user(externalId: $id) { events(first: 10, filter: { name: "Segment Exited" }) { totalCount } } }`, { id: userId })).data.user.events.totalCount;
+  expect(await enteredOf('u-1')).toEqual([{ name: 'Segment Entered', properties: { segmentId, segmentName: 'Imported' } }]);
+  expect(await enteredOf('u-3')).toHaveLength(1);
+
+  // Replace: u-3 is named again and stays (no Exited / Entered pair); u-1 and u-2 leave, with Segment Exited.
   const replaced = await upload(segmentId, 'email\nthree@example.com\n', { idType: 'EMAIL', replace: true });
   expect(await finished(replaced.data.uploadSegmentCsv.id)).toMatchObject({ status: 'DONE', matchedRows: 1, segment: { size: 1 } });
+  expect(await enteredOf('u-3')).toHaveLength(1);
+  expect(await exitedCount('u-3')).toBe(0);
+  expect(await exitedCount('u-1')).toBe(1);
+  expect(await exitedCount('u-2')).toBe(1);
+  const members = await gql(`query($id: ID!) { segment(id: $id) { members(first: 5) { edges { node { user { externalId } } } } } }`, { id: segmentId });
+  expect(members.data.segment.members.edges.map((e: any) => e.node.user.externalId)).toEqual(['u-3']);
 });
 
 it('refuses uploads to live segments, non-files and unknown segments', async () => {

@@ -7,6 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import type { PrismaClient, SegmentUpload, SqlDriver } from '@tideflow/db';
 import { classifyIdentifier, identifierColumn, normalizePhone, parseCsvLine, type UploadIdType } from '@tideflow/domain';
 import { recordSize } from './computeSegment';
+import { applyMembershipChanges, type SegmentRef } from './segmentMembership';
 
 export const maxUploadRows = 1_000_000;
 const batchRows = 5_000;
@@ -81,19 +82,28 @@ export async function processSegmentUpload(prisma: PrismaClient, sql: SqlDriver,
   const resumeAfter = upload.processedRows;
   const unmatched: UnmatchedRow[] = Array.isArray(upload.unmatched) ? (upload.unmatched as unknown as UnmatchedRow[]) : [];
   let { matchedRows, unmatchedRows } = upload;
+  const segment: SegmentRef = { id: upload.segmentId, name: upload.segment.name, workspaceId: upload.workspaceId };
+  // Replace: members the file names stay (no Exited / Entered pair for them); the others leave at the end.
+  // A resumed replace resolves the rows it had already done again, to know who stays.
+  const kept = upload.replace ? new Set<string>() : null;
   try {
-    if (upload.replace && resumeAfter === 0) await removeAllMembers(sql, upload.segmentId);
     const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
     let column: { index: number; type: UploadIdType | 'auto' } | null = null;
     let row = 0;
     let batch: Array<{ row: number; value: string; type: UploadIdType }> = [];
+    let done: Array<{ row: number; value: string; type: UploadIdType }> = [];
     const flush = async () => {
-      const result = await addMembers(prisma, sql, upload.workspaceId, upload.segmentId, batch);
+      const result = await addMembers(prisma, sql, segment, batch);
+      result.userIds.forEach((id) => kept?.add(id));
       matchedRows += result.matched;
       unmatchedRows += result.unmatched.length;
       unmatched.push(...result.unmatched.slice(0, Math.max(0, keptUnmatched - unmatched.length)));
       await prisma.segmentUpload.update({ where: { id: uploadId }, data: { processedRows: row, matchedRows, unmatchedRows, unmatched: unmatched as object[] } });
       batch = [];
+    };
+    const flushDone = async () => {
+      if (kept && done.length) (await resolveUsers(prisma, upload.workspaceId, done)).userIds.forEach((id) => kept.add(id));
+      done = [];
     };
     for await (const line of lines) {
       const fields = parseCsvLine(line.replace(/^\uFEFF/, ''));
@@ -105,10 +115,14 @@ export async function processSegmentUpload(prisma: PrismaClient, sql: SqlDriver,
       }
       if (!line.trim()) continue;
       row++;
-      if (row <= resumeAfter) continue;
       if (row > maxUploadRows) throw new Error(`the file has more than ${maxUploadRows.toLocaleString('en')} rows`);
       const value = (fields[column.index] ?? '').trim();
       const type = column.type === 'auto' ? classifyIdentifier(value) : value ? column.type : null;
+      if (row <= resumeAfter) {
+        if (kept && type) done.push({ row, value, type });
+        if (done.length >= batchRows) await flushDone();
+        continue;
+      }
       if (!type) {
         unmatchedRows++;
         if (unmatched.length < keptUnmatched) unmatched.push({ row, value, reason: value ? 'not a userId, email or phone number' : 'empty' });
@@ -117,7 +131,9 @@ export async function processSegmentUpload(prisma: PrismaClient, sql: SqlDriver,
       batch.push({ row, value, type });
       if (batch.length >= batchRows) await flush();
     }
+    await flushDone();
     await flush();
+    if (kept) await removeMembersNotIn(prisma, sql, segment, kept);
     const size = await prisma.segmentMember.count({ where: { segmentId: upload.segmentId } });
     await recordSize(prisma, upload.segmentId, size, new Date(), { status: 'READY', computedAt: new Date() });
     await unlink(file).catch(() => undefined);
@@ -129,16 +145,23 @@ export async function processSegmentUpload(prisma: PrismaClient, sql: SqlDriver,
   }
 }
 
-async function removeAllMembers(sql: SqlDriver, segmentId: string): Promise<void> {
-  await sql.transaction(async (tx) => {
-    await tx.query(`DELETE FROM "SegmentMember" WHERE "segmentId" = $1::uuid`, [segmentId]);
-    await tx.query(`UPDATE "SegmentMembershipPeriod" SET "exitedAt" = now() WHERE "segmentId" = $1::uuid AND "exitedAt" IS NULL`, [segmentId]);
-  });
+/** The end of a replace: members the new file did not name leave, with `Segment Exited` events. */
+async function removeMembersNotIn(prisma: PrismaClient, sql: SqlDriver, segment: SegmentRef, kept: ReadonlySet<string>): Promise<void> {
+  const members = await prisma.segmentMember.findMany({ where: { segmentId: segment.id }, select: { userId: true } });
+  const leaving = members.map((m) => m.userId).filter((id) => !kept.has(id));
+  if (leaving.length) await applyMembershipChanges(sql, segment, { enter: [], exit: leaving });
+}
+
+/** Adds a batch's users as members (with `Segment Entered` events, queued for journeys); those already in are skipped. */
+async function addMembers(prisma: PrismaClient, sql: SqlDriver, segment: SegmentRef, batch: ReadonlyArray<{ row: number; value: string; type: UploadIdType }>): Promise<{ matched: number; unmatched: UnmatchedRow[]; userIds: string[] }> {
+  const resolved = await resolveUsers(prisma, segment.workspaceId, batch);
+  if (resolved.userIds.length) await applyMembershipChanges(sql, segment, { enter: resolved.userIds, exit: [] });
+  return resolved;
 }
 
 /** Resolves a batch to users (userIds and former userIds, emails case-insensitively, phones by digits) and adds them. */
-async function addMembers(prisma: PrismaClient, sql: SqlDriver, workspaceId: string, segmentId: string, batch: ReadonlyArray<{ row: number; value: string; type: UploadIdType }>): Promise<{ matched: number; unmatched: UnmatchedRow[] }> {
-  if (!batch.length) return { matched: 0, unmatched: [] };
+async function resolveUsers(prisma: PrismaClient, workspaceId: string, batch: ReadonlyArray<{ row: number; value: string; type: UploadIdType }>): Promise<{ matched: number; unmatched: UnmatchedRow[]; userIds: string[] }> {
+  if (!batch.length) return { matched: 0, unmatched: [], userIds: [] };
   const values = (type: UploadIdType, normalize: (v: string) => string) => JSON.stringify([...new Set(batch.filter((r) => r.type === type).map((r) => normalize(r.value)))]);
   const rows = await prisma.$queryRawUnsafe<Array<{ id: string; key: string; type: UploadIdType }>>(
     `SELECT u.id, u."externalId" AS key, 'userId' AS type FROM "User" u WHERE u."workspaceId" = $1::uuid AND u."externalId" IN (SELECT jsonb_array_elements_text($2::jsonb))
@@ -163,20 +186,5 @@ async function addMembers(prisma: PrismaClient, sql: SqlDriver, workspaceId: str
     if (ids?.length) ids.forEach((id) => userIds.add(id));
     else unmatched.push({ row: r.row, value: r.value, reason: `no user with this ${r.type === 'userId' ? 'userId' : r.type}` });
   }
-  if (userIds.size) {
-    await sql.transaction(async (tx) => {
-      const { rows: added } = await tx.query<{ userId: string }>(
-        `INSERT INTO "SegmentMember" ("segmentId", "userId", "workspaceId") SELECT $1::uuid, value::uuid, $2::uuid FROM jsonb_array_elements_text($3::jsonb) ORDER BY 2 ON CONFLICT DO NOTHING RETURNING "userId"`,
-        [segmentId, workspaceId, JSON.stringify([...userIds])],
-      );
-      if (added.length) {
-        await tx.query(`INSERT INTO "SegmentMembershipPeriod" ("segmentId", "userId", "workspaceId", "enteredAt") SELECT $1::uuid, value::uuid, $2::uuid, now() FROM jsonb_array_elements_text($3::jsonb)`, [
-          segmentId,
-          workspaceId,
-          JSON.stringify(added.map((a) => a.userId)),
-        ]);
-      }
-    });
-  }
-  return { matched: batch.length - unmatched.length, unmatched };
+  return { matched: batch.length - unmatched.length, unmatched, userIds: [...userIds] };
 }
