@@ -92,6 +92,31 @@ it('a run exits when the user leaves a segment, and splits read membership', asy
   expect(run.steps.find((s: any) => s.nodeId === 'who' && s.kind === 'BRANCH').reason).toBe('condition true: member of segment "VIP"');
 });
 
+it('a journey step that changes the profile moves the user into live segments, as an identify call does', async () => {
+  const journeyId = await publishJourney(env, workspace.secretKey, 'Upgrade to VIP', {
+    nodes: [
+      { id: 'api', type: 'apiTrigger', settings: {} },
+      { id: 'upgrade', type: 'updateUser', settings: { updates: [{ op: 'set', attribute: 'plan', value: 'vip' }] } },
+    ],
+    edges: [{ source: 'api', target: 'upgrade' }],
+  });
+  await env.ingest(workspace.writeKey, 'identify', { userId: 'uma', traits: { email: 'uma@example.com', plan: 'free' } });
+  await settle();
+  expect((await gql(`mutation($input: TriggerJourneyInput!) { triggerJourney(input: $input) { entered } }`, { input: { journeyId, userId: 'uma' } })).data.triggerJourney.entered).toBe(true);
+  expect((await waitForRun(env, workspace.secretKey, journeyId, 'uma')).status).toBe('COMPLETED');
+  await eventually(
+    async () => {
+      await settle();
+      const user = await gql(`{ user(externalId: "uma") { segments { segment { id } } } }`);
+      return user.data.user.segments.some((m: any) => m.segment.id === vipId) || undefined;
+    },
+    { what: 'uma in VIP' },
+  );
+  // The change is in her timeline as an identify made by the journey.
+  const identifies = await gql(`{ user(externalId: "uma") { events(first: 5, filter: { name: "User Identified" }) { edges { node { properties } } } } }`);
+  expect(identifies.data.user.events.edges.map((e: any) => e.node.properties)).toContainEqual({ source: 'journey', journeyId, journeyName: 'Upgrade to VIP', nodeId: 'upgrade' });
+});
+
 it('refuses to delete a segment a journey uses, and to publish a journey with an unknown segment', async () => {
   const refused = await gql(`mutation($id: ID!) { deleteSegment(id: $id) }`, { id: vipId });
   expect(refused.errors[0].extensions.code).toBe('CONFLICT');

@@ -4,6 +4,7 @@ import { renderTemplate } from '@tideflow/domain/templates';
 import type { JourneyEvent } from '../../journeys/journeyRunTypes';
 import { applyMembershipChanges } from '../../segments/segmentMembership';
 import { attributeExitReason } from './exitCheck';
+import { recordJourneyProfileChange } from './profileChangeEvent';
 import { persistSteps, type RunPosition } from './runRecords';
 import { userFactsOf } from './runUser';
 import { templateScope } from './templateScope';
@@ -114,6 +115,7 @@ export function createUserUpdateActivities(deps: { prisma: PrismaClient; sql: Sq
         }
         const updated = await tx.user.update({ where: { id: user.id }, data: { ...columns, traits: traits as Prisma.InputJsonValue } });
         await recordCustomAttributes(tx, run.workspaceId, traits);
+        if (input.updates.some((update) => !isSegmentUpdate(update))) await recordJourneyProfileChange(tx, run, user.id, input.nodeId, input.iteration, new Date());
         return { reason: done.join(', '), exitReason: attributeExitReason(userFactsOf(updated), input.exitCriteria) };
       });
     },
