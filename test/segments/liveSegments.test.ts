@@ -80,3 +80,35 @@ it('refuses to delete a segment another segment uses', async () => {
   const sizes = await gql(`{ segments { name size } }`);
   expect(sizes.data.segments).toEqual(expect.arrayContaining([{ name: 'Pro plan', size: 2 }, { name: 'Pro with email', size: 2 }]));
 });
+
+it('follows profile changes that arrive with tracked events: technology from the context, a new anonymous visitor', async () => {
+  const chrome = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36';
+  const firefox = 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0';
+  const created = await gql(`mutation($input: CreateSegmentInput!) { createSegment(input: $input) { id size } }`, {
+    input: { name: 'On Chrome', kind: 'LIVE', definition: { root: { type: 'group', match: 'all', children: [{ type: 'technology', attribute: 'browser', operator: 'startsWith', value: 'Chrome' }] } } },
+  });
+  const segmentId = created.data.createSegment.id;
+  expect(created.data.createSegment.size).toBe(0);
+  const members = async () => {
+    await api.segmentProcessor.drain();
+    const result = await gql(`query($id: ID!) { segment(id: $id) { members(first: 10) { edges { node { user { externalId identities { value } } } } } } }`, { id: segmentId });
+    return result.data.segment.members.edges.map((e: any) => e.node.user.externalId ?? e.node.user.identities[0]?.value).sort();
+  };
+
+  // A track call (no identify) from Chrome: ann's browser changes, she enters; so does a first-time anonymous visitor.
+  await api.ingest(workspace.writeKey, 'batch', {
+    batch: [
+      { type: 'track', userId: 'ann', event: 'Product Viewed', context: { userAgent: chrome } },
+      { type: 'page', anonymousId: 'visitor-1', name: 'Home', context: { userAgent: chrome } },
+    ],
+  });
+  expect(await members()).toEqual(['ann', 'visitor-1']);
+
+  // The same browser again changes nothing and queues nothing; switching to Firefox moves ann out.
+  await api.ingest(workspace.writeKey, 'track', { userId: 'ann', event: 'Product Viewed', context: { userAgent: chrome } });
+  expect(await api.db.prisma.segmentInbox.count({ where: { workspaceId: workspace.workspaceId, profileChanged: true } })).toBe(0);
+  await api.ingest(workspace.writeKey, 'track', { userId: 'ann', event: 'Product Viewed', context: { userAgent: firefox } });
+  expect(await members()).toEqual(['visitor-1']);
+  const ann = await gql(`{ user(externalId: "ann") { events(first: 1, filter: { name: "Segment Exited" }) { edges { node { properties } } } } }`);
+  expect(ann.data.user.events.edges[0].node.properties).toMatchObject({ segmentId, segmentName: 'On Chrome' });
+});

@@ -2,7 +2,7 @@ import type { JsonObject } from '@tideflow/domain';
 import { attributeCatalogUpsert, eventCatalogUpsert } from './catalogStore';
 import type { StoredEvent } from './eventStore';
 import type { Transaction } from './ingestionTransaction';
-import { type ProfileUpdate, profileUpdateParts } from './profileUpdates';
+import { type ProfileUpdate, profileUpdateParts, segmentProfileQueuePart } from './profileUpdates';
 import { SqlParams, statementOf } from './sqlParams';
 
 export interface BatchCompletion {
@@ -28,6 +28,8 @@ export async function completeBatch(tx: Transaction, workspaceId: string, batch:
   let workspaceSql: string | undefined;
   const workspace = () => (workspaceSql ??= `${params.add(workspaceId)}::uuid`);
   const parts = profileUpdateParts(params, batch.profileUpdates);
+  const segmentQueue = parts.length ? segmentProfileQueuePart(params, workspace(), batch.storedEvents) : null;
+  if (segmentQueue) parts.push(segmentQueue);
   if (batch.storedEvents.length) parts.push({ name: 'event_catalog', sql: eventCatalogUpsert(params, workspace(), batch.storedEvents), writes: true });
   const attributes = attributeCatalogUpsert(params, { id: workspaceId, sql: workspace }, batch.traitSets, batch.now);
   if (attributes) parts.push({ name: 'attribute_catalog', sql: attributes.sql, writes: true });

@@ -17,6 +17,7 @@ export function storedMessageIdsQuery(params: SqlParams, workspace: string, mess
 
 export interface StoredEvent {
   id: string;
+  userId: string;
   name: string;
   type: string;
   timestamp: Date;
@@ -47,7 +48,7 @@ export async function insertEvents(tx: Transaction, workspaceId: string, message
        FROM jsonb_to_recordset($2::jsonb) AS x("userId" uuid, type text, name text, properties jsonb, context jsonb, ts timestamptz, ots timestamptz, sent timestamptz, recv timestamptz, "messageId" text)
       ORDER BY x."messageId"
      ON CONFLICT ("workspaceId", "messageId") DO NOTHING
-     RETURNING id::text AS id, name, type::text AS type, timestamp`,
+     RETURNING id::text AS id, "userId"::text AS "userId", name, type::text AS type, timestamp`,
     [workspaceId, JSON.stringify(rows)],
   );
   return stored;

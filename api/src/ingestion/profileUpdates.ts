@@ -1,4 +1,5 @@
-import { attributesFromContext, type CapturedAttributes, type IngestMessage, type JsonObject, pushTokenFromContext, splitTraits, systemAttributeNames } from '@tideflow/domain';
+import { attributesFromContext, type CapturedAttributes, type IngestMessage, type JsonObject, pushTokenFromContext, splitTraits, systemAttributeNames, systemEventNames } from '@tideflow/domain';
+import type { StoredEvent } from './eventStore';
 import type { SqlParams, StatementPart } from './sqlParams';
 
 /** Everything a batch says about one user, folded in event-time order. */
@@ -45,8 +46,13 @@ const assignments: Array<[column: string, value: string]> = [
  * Whether the update changes the row. Traits compare as text, so even a
  * number re-sent as 1.0 instead of 1 is stored as sent.
  */
-const changesRow = assignments
-  .map(([column, value]) => (column === 'traits' ? `(x.traits IS NOT NULL AND (${value})::text <> u.traits::text)` : `${value} IS DISTINCT FROM u."${column}"`))
+const changeOf = ([column, value]: [string, string]) => (column === 'traits' ? `(x.traits IS NOT NULL AND (${value})::text <> u.traits::text)` : `${value} IS DISTINCT FROM u."${column}"`);
+const changesRow = assignments.map(changeOf).join('\n              OR ');
+
+/** Whether the update changes what segments read of a profile: every attribute but the seen-at range (left to the sweep). */
+const changesAttributes = assignments
+  .filter(([column]) => column !== 'firstSeenAt' && column !== 'lastSeenAt')
+  .map(changeOf)
   .join('\n              OR ');
 
 /**
@@ -57,7 +63,8 @@ const changesRow = assignments
  * at all: no lock, no new row version. FOR NO KEY UPDATE (the lock the UPDATE
  * itself takes, as no key column changes) leaves other batches free to insert
  * events that reference these users meanwhile (foreign-key checks take KEY SHARE).
- * The last part, `profiles`, returns one row per profile written.
+ * The last part, `profiles`, returns one row per profile written; `changed_profiles`
+ * says which of them changed an attribute (see `segmentProfileQueuePart`).
  */
 export function profileUpdateParts(params: SqlParams, updates: ProfileUpdate[]): StatementPart[] {
   if (!updates.length) return [];
@@ -71,7 +78,7 @@ export function profileUpdateParts(params: SqlParams, updates: ProfileUpdate[]):
     },
     {
       name: 'changed_profiles',
-      sql: `SELECT u.id FROM "User" u JOIN profile_changes x ON x.id = u.id
+      sql: `SELECT u.id, (${changesAttributes}) AS attributes_changed FROM "User" u JOIN profile_changes x ON x.id = u.id
         WHERE ${changesRow}
         ORDER BY u.id FOR NO KEY UPDATE OF u`,
     },
@@ -86,4 +93,35 @@ export function profileUpdateParts(params: SqlParams, updates: ProfileUpdate[]):
        RETURNING 1`,
     },
   ];
+}
+
+/**
+ * A track, page or screen call can change a profile as an identify does (a new
+ * browser or app version from its context, a first-seen country, a push token):
+ * the user's last event of the batch is queued for the segment processor marked
+ * `profileChanged`, so profile-based live segments are re-checked for them.
+ * Only when a live segment reads profiles (it then depends on identify calls),
+ * and only for users whose attributes changed (most batches of known users: none).
+ * Follows `profileUpdateParts` in the same statement (it reads `changed_profiles`).
+ */
+export function segmentProfileQueuePart(params: SqlParams, workspace: string, events: StoredEvent[]): StatementPart | null {
+  if (!events.length) return null;
+  const lastOfUser = new Map<string, StoredEvent>();
+  for (const event of events) {
+    const last = lastOfUser.get(event.userId);
+    if (!last || event.timestamp >= last.timestamp) lastOfUser.set(event.userId, event);
+  }
+  const payload = JSON.stringify([...lastOfUser.values()].map((event) => ({ userId: event.userId, eventId: event.id })));
+  return {
+    name: 'segment_profile_queue',
+    writes: true,
+    sql: `INSERT INTO "SegmentInbox" ("workspaceId", "eventId", "profileChanged")
+      SELECT ${workspace}, e."eventId", true
+        FROM changed_profiles c JOIN jsonb_to_recordset(${params.add(payload)}::jsonb) AS e("userId" uuid, "eventId" uuid) ON e."userId" = c.id
+       WHERE c.attributes_changed
+         AND EXISTS (SELECT 1 FROM "SegmentEventInterest" i WHERE i."workspaceId" = ${workspace} AND i."eventName" = ${params.add(systemEventNames.identify)})
+       ORDER BY e."eventId"
+      ON CONFLICT ("eventId") DO UPDATE SET "profileChanged" = true
+      RETURNING 1`,
+  };
 }

@@ -1,5 +1,5 @@
 import type { PrismaClient, SqlDriver } from '@tideflow/db';
-import { type AttributeType, SegmentDefinition, type SegmentSqlContext, segmentDependencies, segmentUsersChecksQuery } from '@tideflow/domain';
+import { type AttributeType, SegmentDefinition, type SegmentSqlContext, segmentDependencies, segmentUsersChecksQuery, systemEventNames } from '@tideflow/domain';
 import { applyMembershipChanges } from './segmentMembership';
 import { InboxProcessor } from '../inbox/inboxProcessor';
 
@@ -62,13 +62,13 @@ export class SegmentInboxProcessor extends InboxProcessor {
   protected async drainOnce(): Promise<number> {
     const { prisma } = this.deps;
     // Claim and read the events in one round trip (an event deleted meanwhile comes back without a user: nothing to check).
-    const claimed = await prisma.$queryRawUnsafe<Array<{ id: bigint; workspaceId: string | null; userId: string | null; name: string | null }>>(
+    const claimed = await prisma.$queryRawUnsafe<Array<{ id: bigint; workspaceId: string | null; userId: string | null; name: string | null; profileChanged: boolean }>>(
       `WITH claimed AS (
          UPDATE "SegmentInbox" SET "claimedAt" = now()
           WHERE id IN (SELECT id FROM "SegmentInbox" WHERE "claimedAt" IS NULL OR "claimedAt" < now() - make_interval(secs => $2)
                         ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
-          RETURNING id, "eventId")
-       SELECT c.id, e."workspaceId", e."userId", e.name FROM claimed c LEFT JOIN "Event" e ON e.id = c."eventId"`,
+          RETURNING id, "eventId", "profileChanged")
+       SELECT c.id, e."workspaceId", e."userId", e.name, c."profileChanged" FROM claimed c LEFT JOIN "Event" e ON e.id = c."eventId"`,
       claimBatch,
       claimTimeoutSeconds,
     );
@@ -77,7 +77,10 @@ export class SegmentInboxProcessor extends InboxProcessor {
     for (const event of claimed) {
       if (!event.workspaceId || !event.userId || !event.name) continue;
       const users = byWorkspace.get(event.workspaceId) ?? new Map<string, Set<string>>();
-      users.set(event.userId, (users.get(event.userId) ?? new Set()).add(event.name));
+      const names = (users.get(event.userId) ?? new Set<string>()).add(event.name);
+      // A call that changed the profile (context, push token) counts as an identify for profile-based segments.
+      if (event.profileChanged) names.add(systemEventNames.identify);
+      users.set(event.userId, names);
       byWorkspace.set(event.workspaceId, users);
     }
     let changed = false;

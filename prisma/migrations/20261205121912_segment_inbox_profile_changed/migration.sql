@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "SegmentInbox" ADD COLUMN     "profileChanged" BOOLEAN NOT NULL DEFAULT false;
