@@ -1,4 +1,5 @@
 import { type JourneyTestEnvironment, type SmtpSink, startJourneyTestEnvironment, startSmtpSink, startWebhookSink, type WebhookSink } from '../support';
+import { startJourneyRun } from '@tideflow/workflows';
 import { journeyScenario, type JourneyScenario, pathOf, reasonAt } from '../support/journeyScenario';
 
 // The send-message step through real providers: an SMTP server (smtp-server), the outbox when a workspace
@@ -104,6 +105,36 @@ describe('email', () => {
     expect(pathOf(run)).toEqual(['api:next', 'send:failed', 'ko:next']);
     expect(reasonAt(run, 'send')).toMatch(/^template error: .*limit exceeded/);
     expect(await messagesOf(s, broken)).toEqual([]);
+  });
+
+  it('concurrent duplicate starts of one run are success: one workflow, one email, and none after it closed', async () => {
+    const journeyId = await s.publish('Duplicate starts', {
+      nodes: [
+        { id: 'api', type: 'apiTrigger' },
+        { id: 'pause', type: 'wait', settings: { duration: { amount: 1, unit: 'seconds' } } },
+        { id: 'send', type: 'sendMessage', settings: { channel: 'email', subject: 'Once only', html: '<p>once</p>' } },
+      ],
+      edges: [
+        { source: 'api', target: 'pause' },
+        { source: 'pause', target: 'send' },
+      ],
+    });
+    await s.identify('dup', { email: 'dup@example.com' });
+    expect((await s.trigger(journeyId, 'dup')).entered).toBe(true);
+    const run = await env.db.prisma.journeyRun.findFirstOrThrow({ where: { journeyId } });
+    const { definition } = await env.db.prisma.journeyVersion.findFirstOrThrow({ where: { journeyId, version: run.version } });
+    // Five more starts at once (a retried ingestion, a second processor, the sweep): all succeed.
+    const again = () => startJourneyRun(env.temporal, env.db.prisma, run, definition as any, 'Duplicate starts');
+    await expect(Promise.all(Array.from({ length: 5 }, again))).resolves.toHaveLength(5);
+    const finished = await s.finished(journeyId, 'dup');
+    expect(finished.status).toBe('COMPLETED');
+    await again();
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(smtp.received.filter((e) => e.to.includes('dup@example.com')).map((e) => e.subject)).toEqual(['Once only']);
+    const executions = [];
+    for await (const execution of env.temporal.client.workflow.list({ query: `WorkflowId = '${run.workflowId}'` })) executions.push(execution);
+    expect(executions).toHaveLength(1);
+    expect(await env.db.prisma.message.count({ where: { runId: run.id } })).toBe(1);
   });
 
   it('is kept in the outbox when the workspace has no SMTP server', async () => {
