@@ -1,4 +1,4 @@
-import { type JourneyTestEnvironment, type SmtpSink, startJourneyTestEnvironment, startSmtpSink, startWebhookSink, type WebhookSink } from '../support';
+import { eventually, type JourneyTestEnvironment, type SmtpSink, startJourneyTestEnvironment, startSmtpSink, startWebhookSink, type WebhookSink } from '../support';
 import { startJourneyRun } from '@tideflow/workflows';
 import { journeyScenario, type JourneyScenario, pathOf, reasonAt } from '../support/journeyScenario';
 
@@ -105,6 +105,15 @@ describe('email', () => {
     expect(pathOf(run)).toEqual(['api:next', 'send:failed', 'ko:next']);
     expect(reasonAt(run, 'send')).toMatch(/^template error: .*limit exceeded/);
     expect(await messagesOf(s, broken)).toEqual([]);
+  });
+
+  it('a test send from the channel settings goes through the same SMTP server', async () => {
+    const { sendTestMessage } = await s.graphql(`mutation($input: SendTestMessageInput!) { sendTestMessage(input: $input) { status provider recipient subject test error } }`, {
+      input: { channel: 'EMAIL', to: 'qa@example.com', subject: 'Checking SMTP', body: '<p>test</p>' },
+    });
+    expect(sendTestMessage).toEqual({ status: 'SENT', provider: 'smtp', recipient: 'qa@example.com', subject: 'Checking SMTP', test: true, error: null });
+    const received = await eventually(async () => smtp.received.find((e) => e.to.includes('qa@example.com')));
+    expect(received.subject).toBe('Checking SMTP');
   });
 
   it('concurrent duplicate starts of one run are success: one workflow, one email, and none after it closed', async () => {
