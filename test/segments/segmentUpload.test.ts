@@ -85,3 +85,28 @@ it('refuses uploads to live segments, non-files and unknown segments', async () 
   const notAFile = await gql(`mutation($input: UploadSegmentCsvInput!) { uploadSegmentCsv(input: $input) { id } }`, { input: { segmentId: live.data.createSegment.id, file: 'text' } });
   expect(notAFile.errors![0].extensions.code).toMatch(/BAD_USER_INPUT|CONFLICT/);
 });
+
+it('live segments that refer to a static one follow an upload (the Segment Entered events re-check them)', async () => {
+  const list = await gql(`mutation($input: CreateSegmentInput!) { createSegment(input: $input) { id } }`, { input: { name: 'Webinar guests', kind: 'STATIC' } });
+  const listId = list.data.createSegment.id;
+  const guestsWithEmail = await gql(`mutation($input: CreateSegmentInput!) { createSegment(input: $input) { id size dependsOnEvents } }`, {
+    input: { name: 'Guests we can email', kind: 'LIVE', definition: { root: { type: 'group', match: 'all', children: [{ type: 'segment', segmentId: listId }, { type: 'reachability', channel: 'email' }] } } },
+  });
+  expect(guestsWithEmail.data.createSegment).toMatchObject({ size: 0, dependsOnEvents: expect.arrayContaining(['Segment Entered', 'Segment Exited']) });
+  const liveId = guestsWithEmail.data.createSegment.id;
+
+  const started = await upload(listId, 'u-1\nu-2\nu-3\n');
+  await finished(started.data.uploadSegmentCsv.id);
+  const members = async () => {
+    await api.segmentProcessor.drain();
+    const result = await gql(`query($id: ID!) { segment(id: $id) { size members(first: 5) { edges { node { user { externalId } } } } } }`, { id: liveId });
+    return result.data.segment.members.edges.map((e: any) => e.node.user.externalId).sort();
+  };
+  // u-2 has a phone only: not reachable by email.
+  expect(await members()).toEqual(['u-1', 'u-3']);
+
+  // Replaced by a list without u-1: she leaves the list, and with it the live segment.
+  const replaced = await upload(listId, 'u-3\n', { replace: true });
+  await finished(replaced.data.uploadSegmentCsv.id);
+  expect(await members()).toEqual(['u-3']);
+});

@@ -1,10 +1,11 @@
 import { systemEventNames } from '../ingestion/ingestMessage';
+import { segmentChangeEvents } from '../journeys/journeyListening';
 import type { SegmentCondition, SegmentDefinition, SegmentNode } from './segmentDefinition';
 import { isSlidingWindow } from './segmentWindow';
 
 /** What a live segment's membership can change on. */
 export interface SegmentDependencies {
-  /** Event names whose arrival re-checks the user (groups expanded; `User Identified` for profile conditions). */
+  /** Event names whose arrival re-checks the user (groups expanded; `User Identified` for profile conditions, `Segment Entered` / `Exited` for membership ones). */
   events: string[];
   /** Attributes, technology or reachability: profile changes matter. */
   profile: boolean;
@@ -37,7 +38,10 @@ export function segmentDependencies(definition: SegmentDefinition, eventGroups: 
         profile = true;
         break;
       case 'segment':
+        // Membership moved by anything (the processor, the sweep, an upload, a journey step) is recorded as these events.
         references.add(condition.segmentId);
+        events.add(segmentChangeEvents.entered);
+        events.add(segmentChangeEvents.exited);
         break;
       case 'behaviour':
       case 'eventTime':

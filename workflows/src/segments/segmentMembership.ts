@@ -1,5 +1,6 @@
 import type { SqlDriver, SqlQueryable } from '@tideflow/db';
 import { queueForJourneys } from '../journeys/journeyInbox';
+import { queueForSegments } from './segmentInbox';
 
 /** Membership changes are recorded as system events, so they show in timelines and can start journeys. */
 export const segmentEventNames = { entered: 'Segment Entered', exited: 'Segment Exited' } as const;
@@ -95,5 +96,7 @@ async function applyChunk(tx: SqlQueryable, segment: SegmentRef, enter: readonly
     [segment.workspaceId, at.toISOString(), JSON.stringify(counts)],
   );
   await queueForJourneys(tx, segment.workspaceId, stored);
+  // Live segments that refer to this one re-check these users, whoever moved them.
+  await queueForSegments(tx, segment.workspaceId, stored);
   return { entered, exited };
 }
