@@ -189,7 +189,8 @@ export class SegmentInboxProcessor extends InboxProcessor {
       for (const segment of segments) {
         const change = changes.get(segment.id);
         if (!change) continue;
-        const outcome = await applyMembershipChanges(sql, segment, change, now);
+        // Referring segments are re-checked in the next round here, not through the inbox.
+        const outcome = await applyMembershipChanges(sql, segment, change, now, { queueReferring: false });
         const moved = [...outcome.entered, ...outcome.exited];
         if (!moved.length) continue;
         changed = true;

@@ -24,19 +24,26 @@ const chunkSize = 5_000;
  * the same transaction) and the segment's size. Users already in (or out) are
  * skipped, so applying the same change twice changes nothing.
  */
-export async function applyMembershipChanges(sql: SqlDriver, segment: SegmentRef, changes: { enter: readonly string[]; exit: readonly string[] }, at = new Date()): Promise<MembershipOutcome> {
+export async function applyMembershipChanges(
+  sql: SqlDriver,
+  segment: SegmentRef,
+  changes: { enter: readonly string[]; exit: readonly string[] },
+  at = new Date(),
+  options: { queueReferring?: boolean } = {},
+): Promise<MembershipOutcome> {
+  const queueReferring = options.queueReferring ?? true;
   const outcome: MembershipOutcome = { entered: [], exited: [] };
   for (let start = 0; start < Math.max(changes.enter.length, changes.exit.length); start += chunkSize) {
     const enter = changes.enter.slice(start, start + chunkSize);
     const exit = changes.exit.slice(start, start + chunkSize);
-    const part = await sql.transaction((tx) => applyChunk(tx, segment, enter, exit, at));
+    const part = await sql.transaction((tx) => applyChunk(tx, segment, enter, exit, at, queueReferring));
     outcome.entered.push(...part.entered);
     outcome.exited.push(...part.exited);
   }
   return outcome;
 }
 
-async function applyChunk(tx: SqlQueryable, segment: SegmentRef, enter: readonly string[], exit: readonly string[], at: Date): Promise<MembershipOutcome> {
+async function applyChunk(tx: SqlQueryable, segment: SegmentRef, enter: readonly string[], exit: readonly string[], at: Date, queueReferring: boolean): Promise<MembershipOutcome> {
   const ids = (list: readonly string[]) => JSON.stringify(list);
   const entered = enter.length
     ? (
@@ -96,7 +103,7 @@ async function applyChunk(tx: SqlQueryable, segment: SegmentRef, enter: readonly
     [segment.workspaceId, at.toISOString(), JSON.stringify(counts)],
   );
   await queueForJourneys(tx, segment.workspaceId, stored);
-  // Live segments that refer to this one re-check these users, whoever moved them.
-  await queueForSegments(tx, segment.workspaceId, stored);
+  // Live segments that refer to this one re-check these users (the segment processor, which re-checks them itself, opts out).
+  if (queueReferring) await queueForSegments(tx, segment.workspaceId, stored);
   return { entered, exited };
 }
