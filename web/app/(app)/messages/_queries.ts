@@ -13,21 +13,7 @@ export const MESSAGE_LOG_QUERY = graphql(`
       }
       edges {
         node {
-          id
-          channel
-          purpose
-          status
-          provider
-          recipient
-          subject
-          error
-          responseStatus
-          attempts
-          test
-          journeyId
-          nodeId
-          createdAt
-          sentAt
+          ...MessageFields
           user {
             id
             externalId

@@ -167,21 +167,7 @@ export const USER_MESSAGES_QUERY = graphql(`
         }
         edges {
           node {
-            id
-            channel
-            purpose
-            status
-            provider
-            recipient
-            subject
-            error
-            responseStatus
-            attempts
-            test
-            journeyId
-            nodeId
-            createdAt
-            sentAt
+            ...MessageFields
           }
         }
       }

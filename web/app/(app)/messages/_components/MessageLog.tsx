@@ -4,7 +4,7 @@ import { useQuery } from '@apollo/client/react';
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { Fragment, useEffect, useId, useMemo, useState } from 'react';
-import { MessageStatusBadge } from '@/components/MessageStatusBadge';
+import { MessageCells } from '@/components/MessageCells';
 import { PageHeader } from '@/components/PageHeader';
 import { Pager, useCursorPages } from '@/components/Pager';
 import { EmptyState, ErrorState, Skeleton } from '@/components/states';
@@ -142,19 +142,7 @@ function MessageRow({ message, timeZone, journeyName, open, onToggle }: { messag
         <time dateTime={message.createdAt}>{formatDateTime(message.createdAt, timeZone)}</time>
       </td>
       <td>{message.user ? <Link href={`/users/${message.user.id}`}>{who}</Link> : <span className="muted">—</span>}</td>
-      <td>
-        {message.channel === 'EMAIL' ? 'Email' : message.purpose === 'WEBHOOK_CALL' ? 'Webhook step' : 'Webhook'}
-        <span className="muted"> · {message.provider}</span>
-        {message.test ? <span className="badge badge--neutral">test</span> : null}
-      </td>
-      <td>
-        {message.subject ? <div className="strong">{message.subject}</div> : null}
-        <span className="muted">{message.recipient ?? '—'}</span>
-      </td>
-      <td>
-        <MessageStatusBadge status={message.status} />
-        {message.responseStatus ? <span className="muted mono"> HTTP {message.responseStatus}</span> : null}
-      </td>
+      <MessageCells message={message} showError={false} />
       <td>{message.journeyId ? <Link href={`/journeys/${message.journeyId}`}>{journeyName ?? 'Open journey'}</Link> : <span className="muted">—</span>}</td>
       <td>
         <button type="button" className="button button--ghost button--small" aria-expanded={open} aria-label={`${open ? 'Close' : 'Open'} ${what}`} onClick={onToggle}>

@@ -4,7 +4,7 @@ import { useQuery } from '@apollo/client/react';
 import Link from 'next/link';
 import { Pager, useCursorPages } from '@/components/Pager';
 import { EmptyState, ErrorState, Skeleton } from '@/components/states';
-import { MessageStatusBadge } from '@/components/MessageStatusBadge';
+import { MessageCells } from '@/components/MessageCells';
 import { formatDateTime } from '@/lib/format';
 import { USER_MESSAGES_QUERY } from '../../_queries';
 
@@ -52,20 +52,7 @@ export function UserMessages({ userId, timeZone }: { userId: string; timeZone: s
                     <td>
                       <time dateTime={node.createdAt}>{formatDateTime(node.createdAt, timeZone)}</time>
                     </td>
-                    <td>
-                      {node.channel === 'EMAIL' ? 'Email' : node.purpose === 'WEBHOOK_CALL' ? 'Webhook step' : 'Webhook'}
-                      <span className="muted"> · {node.provider}</span>
-                      {node.test ? <span className="badge badge--neutral">test</span> : null}
-                    </td>
-                    <td>
-                      {node.subject ? <div className="strong">{node.subject}</div> : null}
-                      <span className="muted">{node.recipient ?? '—'}</span>
-                    </td>
-                    <td>
-                      <MessageStatusBadge status={node.status} />
-                      {node.responseStatus ? <span className="muted mono"> HTTP {node.responseStatus}</span> : null}
-                      {node.error ? <div className="field__error">{node.error}</div> : null}
-                    </td>
+                    <MessageCells message={node} />
                     <td>{node.journeyId ? <Link href={`/journeys/${node.journeyId}`}>Open journey</Link> : <span className="muted">—</span>}</td>
                   </tr>
                 ))}
