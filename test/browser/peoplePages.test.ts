@@ -289,15 +289,24 @@ it('creates an API key and shows it once, tests the email channel, and keeps the
   await expect(test.getByRole('status').locator('.field__error').textContent()).resolves.toBeTruthy();
   await admin.screenshot({ path: artifactPath('people-settings-channels.png'), fullPage: true });
 
-  // The test email is in the outbox (no SMTP server); the failed webhook is not.
+  // The Messages page says when the API fails, and recovers on Retry.
+  await admin.route('**/api/graphql', (route) => ((route.request().postData() ?? '').includes('"operationName":"MessageLog"') ? route.fulfill({ status: 502, body: 'Bad gateway' }) : route.fallback()));
   await admin.goto(`${web.url}/messages`);
+  const failed = admin.getByRole('alert').filter({ hasText: 'Messages could not be loaded' });
+  await failed.waitFor();
+  await admin.unroute('**/api/graphql');
+  await failed.getByRole('button', { name: 'Retry' }).click();
+  await admin.getByRole('table', { name: 'Messages' }).waitFor();
+
+  // The test email is in the outbox (no SMTP server); the failed webhook is not.
   await admin.getByRole('button', { name: 'Outbox' }).click();
   await admin.waitForURL(/\/messages\?provider=outbox/);
   const outbox = admin.getByRole('table', { name: 'Outbox' });
   const kept = outbox.getByRole('row').filter({ hasText: 'qa@example.com' });
   await kept.waitFor();
   await expect(kept.textContent()).resolves.toMatch(/Email · outbox\s*test.*Sent/s);
-  await expect(outbox.getByText('http://127.0.0.1:9/unreachable').count()).resolves.toBe(0);
+  // (The rows of the previous view stay while the outbox loads.)
+  await outbox.getByText('http://127.0.0.1:9/unreachable').waitFor({ state: 'detached' });
   await admin.getByRole('button', { name: 'All messages' }).click();
   await admin.waitForURL(/\/messages$/);
   await admin.getByLabel('Status').selectOption('FAILED');
