@@ -1,5 +1,6 @@
 export { type Database, type OpenDatabaseOptions, openDatabase, sqlDriverOf } from './database';
 export type { SqlDriver, SqlQueryable, SqlResult, TransactionOptions } from './sqlDriver';
+export { transactionQueryable } from './transactionQueryable';
 export { type DatabaseConfig, databaseConfigFromEnv, defaultDataDir, describeDatabase, repositoryRoot } from './databaseConfig';
 export { Prisma, PrismaClient } from './generated/client';
 export * from './generated/enums';

@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import { ingestMessages } from '@tideflow/api';
+import { validateSegmentBatch } from '@tideflow/domain';
 import { eventually, startTestApi, type TestApi } from '../support';
 
 let api: TestApi;
@@ -104,10 +107,18 @@ it('follows profile changes that arrive with tracked events: technology from the
   });
   expect(await members()).toEqual(['ann', 'visitor-1']);
 
-  // The same browser again changes nothing and queues nothing; switching to Firefox moves ann out.
-  await api.ingest(workspace.writeKey, 'track', { userId: 'ann', event: 'Product Viewed', context: { userAgent: chrome } });
-  expect(await api.db.prisma.segmentInbox.count({ where: { workspaceId: workspace.workspaceId, profileChanged: true } })).toBe(0);
-  await api.ingest(workspace.writeKey, 'track', { userId: 'ann', event: 'Product Viewed', context: { userAgent: firefox } });
+  // Straight through ingestion (the HTTP route would wake the processor, which empties the inbox): the same
+  // browser again changes nothing and queues nothing; switching to Firefox queues ann's event, marked.
+  const ingestDirectly = async (call: object) => {
+    const validated = validateSegmentBatch({ batch: [call] }, { receivedAt: new Date(), newMessageId: () => randomUUID() });
+    if (!validated.ok) throw new Error(JSON.stringify(validated.problems));
+    await ingestMessages(api.db.sql, workspace.workspaceId, validated.messages);
+  };
+  const queued = () => api.db.prisma.segmentInbox.findMany({ where: { workspaceId: workspace.workspaceId }, select: { profileChanged: true } });
+  await ingestDirectly({ type: 'track', userId: 'ann', event: 'Product Viewed', context: { userAgent: chrome } });
+  expect(await queued()).toEqual([]);
+  await ingestDirectly({ type: 'track', userId: 'ann', event: 'Product Viewed', context: { userAgent: firefox } });
+  expect(await queued()).toEqual([{ profileChanged: true }]);
   expect(await members()).toEqual(['visitor-1']);
   const ann = await gql(`{ user(externalId: "ann") { events(first: 1, filter: { name: "Segment Exited" }) { edges { node { properties } } } } }`);
   expect(ann.data.user.events.edges[0].node.properties).toMatchObject({ segmentId, segmentName: 'On Chrome' });

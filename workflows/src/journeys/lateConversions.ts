@@ -16,7 +16,8 @@ const endedRunsPerUser = 50;
 export async function recordLateConversions(prisma: PrismaClient, versions: JourneyVersionCache, workspaceId: string, events: readonly Event[]): Promise<number> {
   if (!events.length) return 0;
   const userIds = [...new Set(events.map((event) => event.userId))];
-  const latest = Math.max(...events.map((event) => event.timestamp.getTime()));
+  const times = events.map((event) => event.timestamp.getTime());
+  const [earliest, latest] = [Math.min(...times), Math.max(...times)];
   const runs = await prisma.journeyRun.findMany({
     where: { workspaceId, userId: { in: userIds }, status: { not: 'ACTIVE' }, convertedAt: null, enteredAt: { lte: new Date(latest + 1000) } },
     select: { id: true, journeyId: true, version: true, userId: true, enteredAt: true },
@@ -28,7 +29,7 @@ export async function recordLateConversions(prisma: PrismaClient, versions: Jour
     const goal = (await versions.get(run.journeyId, run.version))?.definition.goal;
     if (!goal) continue;
     const enteredAtMs = run.enteredAt.getTime();
-    if (enteredAtMs + durationMs(goal.within) < Math.min(...events.map((event) => event.timestamp.getTime()))) continue;
+    if (enteredAtMs + durationMs(goal.within) < earliest) continue;
     const conversion = events.find((event) => event.userId === run.userId && convertsGoal(journeyEventOf(event), goal, enteredAtMs));
     if (!conversion) continue;
     const recorded = await prisma.$transaction(async (tx) => {

@@ -12,7 +12,7 @@ export async function queueForSegments(tx: SqlQueryable, workspaceId: string, ev
   const ids = events.filter((event) => names.has(event.name)).map((event) => event.id);
   if (!ids.length) return 0;
   const { rowCount } = await tx.query(
-    `INSERT INTO "SegmentInbox" ("workspaceId", "eventId") SELECT $1::uuid, id::uuid FROM jsonb_array_elements_text($2::jsonb) AS id ON CONFLICT ("eventId") DO NOTHING`,
+    `INSERT INTO "SegmentInbox" ("workspaceId", "eventId") SELECT $1::uuid, id::uuid FROM jsonb_array_elements_text($2::jsonb) AS id ON CONFLICT ("eventId") DO NOTHING RETURNING 1`,
     [workspaceId, JSON.stringify(ids)],
   );
   return rowCount;

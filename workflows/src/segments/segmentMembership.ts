@@ -1,4 +1,5 @@
 import type { SqlDriver, SqlQueryable } from '@tideflow/db';
+import { recordSystemEvents } from '../events/systemEvents';
 import { queueForJourneys } from '../journeys/journeyInbox';
 import { queueForSegments } from './segmentInbox';
 
@@ -83,25 +84,12 @@ async function applyChunk(tx: SqlQueryable, segment: SegmentRef, enter: readonly
   }
   await tx.query(`UPDATE "Segment" SET size = GREATEST(size + $2::int, 0), "updatedAt" = now() WHERE id = $1::uuid`, [segment.id, entered.length - exited.length]);
 
+  const properties = { segmentId: segment.id, segmentName: segment.name };
   const events = [
-    ...entered.map((userId) => ({ userId, name: segmentEventNames.entered })),
-    ...exited.map((userId) => ({ userId, name: segmentEventNames.exited })),
-  ].map((e) => ({ ...e, messageId: `segment:${segment.id}:${e.userId}:${e.name === segmentEventNames.entered ? 'in' : 'out'}:${at.getTime()}` }));
-  const { rows: stored } = await tx.query<{ id: string; name: string }>(
-    `INSERT INTO "Event" ("workspaceId", "userId", type, name, properties, context, timestamp, "receivedAt", "messageId")
-     SELECT $1::uuid, x."userId", 'TRACK', x.name, jsonb_build_object('segmentId', $2::text, 'segmentName', $3::text), '{}'::jsonb, $4::timestamptz, $4::timestamptz, x."messageId"
-       FROM jsonb_to_recordset($5::jsonb) AS x("userId" uuid, name text, "messageId" text)
-      ORDER BY x."messageId"
-     ON CONFLICT ("workspaceId", "messageId") DO NOTHING RETURNING id, name`,
-    [segment.workspaceId, segment.id, segment.name, at.toISOString(), JSON.stringify(events)],
-  );
-  const counts = [segmentEventNames.entered, segmentEventNames.exited].map((name) => ({ name, n: stored.filter((e) => e.name === name).length })).filter((c) => c.n > 0);
-  await tx.query(
-    `INSERT INTO "EventDefinition" ("workspaceId", name, "displayName", type, "firstSeenAt", "lastSeenAt", count)
-     SELECT $1::uuid, x.name, x.name, 'TRACK', $2::timestamptz, $2::timestamptz, x.n FROM jsonb_to_recordset($3::jsonb) AS x(name text, n bigint) ORDER BY x.name
-     ON CONFLICT ("workspaceId", name) DO UPDATE SET count = "EventDefinition".count + excluded.count, "lastSeenAt" = GREATEST("EventDefinition"."lastSeenAt", excluded."lastSeenAt"), "updatedAt" = now()`,
-    [segment.workspaceId, at.toISOString(), JSON.stringify(counts)],
-  );
+    ...entered.map((userId) => ({ userId, name: segmentEventNames.entered, properties, messageId: `segment:${segment.id}:${userId}:in:${at.getTime()}` })),
+    ...exited.map((userId) => ({ userId, name: segmentEventNames.exited, properties, messageId: `segment:${segment.id}:${userId}:out:${at.getTime()}` })),
+  ];
+  const stored = await recordSystemEvents(tx, segment.workspaceId, 'TRACK', events, at);
   await queueForJourneys(tx, segment.workspaceId, stored);
   // Live segments that refer to this one re-check these users (the segment processor, which re-checks them itself, opts out).
   if (queueReferring) await queueForSegments(tx, segment.workspaceId, stored);

@@ -96,17 +96,7 @@ export const UPDATE_WEBHOOK_CHANNEL_MUTATION = graphql(`
 export const SEND_TEST_MESSAGE_MUTATION = graphql(`
   mutation SettingsSendTestMessage($input: SendTestMessageInput!) {
     sendTestMessage(input: $input) {
-      id
-      channel
-      status
-      provider
-      recipient
-      subject
-      error
-      responseStatus
-      attempts
-      createdAt
-      sentAt
+      ...MessageFields
     }
   }
 `);

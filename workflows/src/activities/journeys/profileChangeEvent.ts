@@ -1,6 +1,8 @@
-import type { Prisma } from '@tideflow/db';
+import { type Prisma, transactionQueryable } from '@tideflow/db';
 import { systemEventNames } from '@tideflow/domain';
+import { recordSystemEvents } from '../../events/systemEvents';
 import type { JourneyRunIdentity } from '../../journeys/journeyRunTypes';
+import { queueForSegments } from '../../segments/segmentInbox';
 
 /**
  * A journey's update step changed the profile: recorded as the identify an
@@ -10,35 +12,13 @@ import type { JourneyRunIdentity } from '../../journeys/journeyRunTypes';
  * The messageId is the step's, so a retried step records it once.
  */
 export async function recordJourneyProfileChange(tx: Prisma.TransactionClient, run: JourneyRunIdentity, userId: string, nodeId: string, iteration: string, at: Date): Promise<void> {
-  const name = systemEventNames.identify;
-  const stored = await tx.$queryRawUnsafe<Array<{ id: string }>>(
-    `INSERT INTO "Event" ("workspaceId", "userId", type, name, properties, context, timestamp, "receivedAt", "messageId")
-     VALUES ($1::uuid, $2::uuid, 'IDENTIFY', $3, jsonb_build_object('source', 'journey', 'journeyId', $4::text, 'journeyName', $5::text, 'nodeId', $6::text), '{}'::jsonb, $7::timestamptz, $7::timestamptz, $8)
-     ON CONFLICT ("workspaceId", "messageId") DO NOTHING RETURNING id`,
-    run.workspaceId,
+  const sql = transactionQueryable(tx);
+  const event = {
     userId,
-    name,
-    run.journeyId,
-    run.journeyName,
-    nodeId,
-    at.toISOString(),
-    `journey:${run.runId}:${iteration}:profile`,
-  );
-  const event = stored[0];
-  if (!event) return;
-  await tx.$executeRawUnsafe(
-    `INSERT INTO "EventDefinition" ("workspaceId", name, "displayName", type, "firstSeenAt", "lastSeenAt", count) VALUES ($1::uuid, $2, $2, 'IDENTIFY', $3::timestamptz, $3::timestamptz, 1)
-     ON CONFLICT ("workspaceId", name) DO UPDATE SET count = "EventDefinition".count + 1, "lastSeenAt" = GREATEST("EventDefinition"."lastSeenAt", excluded."lastSeenAt"), "updatedAt" = now()`,
-    run.workspaceId,
-    name,
-    at.toISOString(),
-  );
-  await tx.$executeRawUnsafe(
-    `INSERT INTO "SegmentInbox" ("workspaceId", "eventId")
-     SELECT $1::uuid, $2::uuid WHERE EXISTS (SELECT 1 FROM "SegmentEventInterest" WHERE "workspaceId" = $1::uuid AND "eventName" = $3)
-     ON CONFLICT ("eventId") DO NOTHING`,
-    run.workspaceId,
-    event.id,
-    name,
-  );
+    name: systemEventNames.identify,
+    messageId: `journey:${run.runId}:${iteration}:profile`,
+    properties: { source: 'journey', journeyId: run.journeyId, journeyName: run.journeyName, nodeId },
+  };
+  const stored = await recordSystemEvents(sql, run.workspaceId, 'IDENTIFY', [event], at);
+  await queueForSegments(sql, run.workspaceId, stored);
 }

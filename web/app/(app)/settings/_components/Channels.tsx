@@ -4,9 +4,10 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { type FormEvent, useId, useState } from 'react';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { Field } from '@/components/Field';
+import { MessageStatusBadge } from '@/components/MessageCells';
 import { ErrorState, Skeleton } from '@/components/states';
 import { fieldErrors } from '@/lib/errors';
-import type { MessageStatus, SettingsSendTestMessageMutation, TestMessageChannel } from '@/lib/gql/graphql';
+import type { SettingsSendTestMessageMutation, TestMessageChannel } from '@/lib/gql/graphql';
 import { formatDateTime } from '@/lib/format';
 import { useViewer } from '@/lib/viewer';
 import { CHANNELS_QUERY, type EmailChannelSettings, SEND_TEST_MESSAGE_MUTATION, UPDATE_EMAIL_CHANNEL_MUTATION, UPDATE_WEBHOOK_CHANNEL_MUTATION, type WebhookChannelSettings } from '../_queries';
@@ -387,7 +388,6 @@ function WebhookChannelForm({ webhook, editable, notice, onNotice }: { webhook: 
 
 type TestResult = SettingsSendTestMessageMutation['sendTestMessage'];
 
-const statusBadges: Record<MessageStatus, string> = { SENT: 'badge--active', SENDING: 'badge--info', FAILED: 'badge--blocked', UNCONFIRMED: 'badge--warning' };
 
 /** Sends a test through the saved settings and shows the resulting message's status (or the provider's error). */
 function TestSend({ enabled, emailMode }: { enabled: boolean; emailMode: EmailChannelSettings['mode'] }) {
@@ -472,7 +472,7 @@ function TestSend({ enabled, emailMode }: { enabled: boolean; emailMode: EmailCh
           {result ? (
             <div className={`${styles.testResult} ${result.status === 'FAILED' ? styles.testFailed : ''}`} role="status">
               <p>
-                <span className={`badge ${statusBadges[result.status]}`}>{result.status === 'SENT' ? 'Sent' : result.status === 'FAILED' ? 'Failed' : result.status.toLowerCase()}</span>{' '}
+                <MessageStatusBadge status={result.status} />{' '}
                 <span className="strong">{result.channel === 'EMAIL' ? 'Test email' : 'Test webhook'}</span> to <span className="mono">{result.recipient}</span> via <span className="mono">{result.provider}</span>
                 {result.responseStatus ? <> · HTTP {result.responseStatus}</> : null} · {formatDateTime(result.sentAt ?? result.createdAt)}
               </p>
