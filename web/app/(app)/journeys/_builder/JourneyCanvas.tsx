@@ -3,7 +3,7 @@
 import type { JourneyNodeType } from '@tideflow/domain';
 import { Background, BackgroundVariant, type Connection, ConnectionLineType, Controls, type Edge, MarkerType, MiniMap, type OnBeforeDelete, type OnEdgesChange, type OnNodesChange, ReactFlow, useReactFlow } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { type DragEvent, memo, useCallback, useState } from 'react';
+import { type DragEvent, memo, useCallback, useRef, useState } from 'react';
 import styles from './Builder.module.css';
 import { edgeTypes } from './edges/BranchEdge';
 import type { FlowEdge, FlowNode } from './graph';
@@ -59,8 +59,14 @@ export const JourneyCanvas = memo(function JourneyCanvas({ nodes, edges, readOnl
     [readOnly, screenToFlowPosition, onDropNode],
   );
 
+  // While the view pans or zooms, the steps move as one composited layer and are not hit-tested:
+  // set on the element, not in state, so a move re-renders nothing.
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const onMoveStart = useCallback(() => canvasRef.current?.setAttribute('data-moving', ''), []);
+  const onMoveEnd = useCallback(() => canvasRef.current?.removeAttribute('data-moving'), []);
+
   return (
-    <div className={styles.canvas} data-read-only={readOnly || undefined}>
+    <div ref={canvasRef} className={styles.canvas} data-read-only={readOnly || undefined}>
       <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}
         edges={edges}
@@ -78,6 +84,8 @@ export const JourneyCanvas = memo(function JourneyCanvas({ nodes, edges, readOnl
         onBeforeDelete={onBeforeDelete}
         onDragOver={onDragOver}
         onDrop={onDrop}
+        onMoveStart={onMoveStart}
+        onMoveEnd={onMoveEnd}
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}
         edgesReconnectable={false}
