@@ -5,6 +5,7 @@ import {
   segmentEstimateQuery,
   segmentMembersQuery,
   segmentUserCheckQuery,
+  segmentUsersChecksQuery,
   type SegmentDefinition,
   type SegmentNode,
   type SegmentSqlContext,
@@ -63,13 +64,15 @@ export interface SegmentLab {
   addEvents(externalId: string, events: EventSpec[]): Promise<void>;
   /** Adds users for the duration of `work` only (removed again even when it fails). */
   withUsers<T>(users: UserSpec[], work: () => Promise<T>): Promise<T>;
-  /** Validates (shape only), compiles and runs the members query; asserts that the one-user check agrees for every user. Returns the members' externalIds, sorted. */
+  /** Validates (shape only), compiles and runs the members query; asserts that the one-user check and the batched checks (the segment processor's) agree for every user. Returns the members' externalIds, sorted. */
   members(definition: unknown, context?: Partial<SegmentSqlContext>): Promise<string[]>;
   /** Members without the per-user agreement check (for large property-based runs, which check it on a sample). */
   membersOnly(definition: SegmentDefinition, context?: Partial<SegmentSqlContext>): Promise<string[]>;
   /** The externalIds for which the one-user check says "member". */
   checkedMembers(definition: SegmentDefinition, externalIds: readonly string[], context?: Partial<SegmentSqlContext>): Promise<string[]>;
-  estimate(definition: unknown, samplePercent: number, sampleSize?: number): Promise<{ matched: number; sample: string[] }>;
+  /** The externalIds for which the batched check (segmentUsersChecksQuery, one query for many users) says "member". */
+  batchCheckedMembers(definition: SegmentDefinition, externalIds: readonly string[], context?: Partial<SegmentSqlContext>): Promise<string[]>;
+  estimate(definition: unknown, samplePercent: number, sampleSize?: number, sampleBy?: 'hash' | 'idRange'): Promise<{ matched: number; sample: string[] }>;
   close(): Promise<void>;
 }
 
@@ -145,16 +148,36 @@ export async function openSegmentLab(options: { traitTypes?: Record<string, Attr
       }
       return found.sort();
     },
+    async batchCheckedMembers(definition, users, overrides = {}) {
+      if (!users.length) return [];
+      // A second check over half the users: each column is computed for its own users only.
+      const half = users.filter((_, i) => i % 2 === 0).map((u) => ids.get(u)!);
+      const query = segmentUsersChecksQuery(
+        [
+          { definition, userIds: users.map((u) => ids.get(u)!) },
+          { definition, userIds: half },
+        ],
+        { ...context, ...overrides },
+      );
+      const rows = await db.prisma.$queryRawUnsafe<Array<{ id: string; c0: boolean | null; c1: boolean | null }>>(query.text, ...query.params);
+      if (rows.length !== users.length) throw new Error(`the batched check returned ${rows.length} rows for ${users.length} users`);
+      for (const row of rows) {
+        const expected = half.includes(row.id) ? row.c0 : null;
+        if (row.c1 !== expected) throw new Error(`the batched check's second column disagrees for ${externalIds.get(row.id)}: ${row.c1} vs ${expected}`);
+      }
+      return rows.filter((row) => row.c0 === true).map((row) => externalIds.get(row.id) ?? `?${row.id}`).sort();
+    },
     async members(input, overrides = {}) {
       const definition = parseDefinition(input);
       const members = await lab.membersOnly(definition, overrides);
       const checked = await lab.checkedMembers(definition, [...ids.keys()], overrides);
-      // The one-user check (live updates) agrees with the full computation for every user.
-      expect({ definition: input, checked }).toEqual({ definition: input, checked: members });
+      const batchChecked = await lab.batchCheckedMembers(definition, [...ids.keys()], overrides);
+      // The one-user check and the batched checks (live updates) agree with the full computation for every user.
+      expect({ definition: input, checked, batchChecked }).toEqual({ definition: input, checked: members, batchChecked: members });
       return members;
     },
-    async estimate(input, samplePercent, sampleSize = 1_000) {
-      const query = segmentEstimateQuery(parseDefinition(input), context, { samplePercent, sampleSize });
+    async estimate(input, samplePercent, sampleSize = 1_000, sampleBy = 'hash') {
+      const query = segmentEstimateQuery(parseDefinition(input), context, { samplePercent, sampleSize, sampleBy });
       const [row] = await db.prisma.$queryRawUnsafe<Array<{ matched: number; sample: string[] }>>(query.text, ...query.params);
       return { matched: row!.matched, sample: row!.sample.map((id) => externalIds.get(id) ?? `?${id}`).sort() };
     },

@@ -59,10 +59,15 @@ export const JourneyCanvas = memo(function JourneyCanvas({ nodes, edges, readOnl
     [readOnly, screenToFlowPosition, onDropNode],
   );
 
-  // While the view pans or zooms, the steps move as one composited layer and are not hit-tested:
-  // set on the element, not in state, so a move re-renders nothing.
+  // While the view moves, steps are painted without shadows and not hit-tested; a drag pan also moves them
+  // as one composited layer (a zoom would re-raster that layer at every scale, so not then). Set on the
+  // element, not in state, so a move re-renders nothing.
   const canvasRef = useRef<HTMLDivElement>(null);
-  const onMoveStart = useCallback(() => canvasRef.current?.setAttribute('data-moving', ''), []);
+  const onMoveStart = useCallback((event: MouseEvent | TouchEvent | null) => {
+    const canvas = canvasRef.current;
+    if (!canvas) return;
+    canvas.setAttribute('data-moving', event?.type.startsWith('mouse') || event?.type.startsWith('pointer') ? 'pan' : 'zoom');
+  }, []);
   const onMoveEnd = useCallback(() => canvasRef.current?.removeAttribute('data-moving'), []);
 
   return (
