@@ -198,6 +198,16 @@ it('builds a journey by dragging from the palette, checks fields as typed, publi
   // Zoom controls and the minimap.
   await page.getByRole('img', { name: 'Mini map of the journey' }).or(page.locator('.react-flow__minimap')).first().waitFor();
   await page.locator('.react-flow__controls-zoomout').click();
+  // A wheel zoom out past reading: cards drop their details once the gesture ends (not at every step of it),
+  // and get them back zoomed in again; while the view moves, the canvas says so (cheaper painting).
+  const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+  await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2);
+  for (let i = 0; i < 8; i++) await page.mouse.wheel(0, 200);
+  await node(page, 'wait-1').locator('[data-zoomed-out]').waitFor();
+  await page.locator('[data-moving]').waitFor({ state: 'detached' });
+  for (let i = 0; i < 8; i++) await page.mouse.wheel(0, -200);
+  await node(page, 'wait-1').locator('[data-zoomed-out]').waitFor({ state: 'detached' });
+  await page.locator('.react-flow__controls-fitview').click();
 
   // Publish: refused, the missing subject marked on the email step.
   await page.getByRole('button', { name: 'Publish', exact: true }).click();

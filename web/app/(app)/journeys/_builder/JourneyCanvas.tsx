@@ -1,7 +1,7 @@
 'use client';
 
 import type { JourneyNodeType } from '@tideflow/domain';
-import { Background, BackgroundVariant, type Connection, ConnectionLineType, Controls, type Edge, MarkerType, MiniMap, type OnBeforeDelete, type OnEdgesChange, type OnNodesChange, ReactFlow, useReactFlow } from '@xyflow/react';
+import { Background, BackgroundVariant, type Connection, ConnectionLineType, Controls, type Edge, MarkerType, MiniMap, type OnBeforeDelete, type OnEdgesChange, type OnNodesChange, ReactFlow, useReactFlow, type Viewport } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { type DragEvent, memo, useCallback, useRef, useState } from 'react';
 import styles from './Builder.module.css';
@@ -9,6 +9,7 @@ import { edgeTypes } from './edges/BranchEdge';
 import type { FlowEdge, FlowNode } from './graph';
 import { isNodeType, nodeKind } from './nodeCatalog';
 import { nodeTypes } from './nodes/nodeTypes';
+import { ZoomDetail, ZoomDetailContext } from './nodes/useZoomedOut';
 import { paletteMime } from './Palette';
 
 const familyColours = { trigger: '#0e9f6e', flow: '#7c3aed', action: '#0f6cbd', end: '#64748b' } as const;
@@ -61,56 +62,67 @@ export const JourneyCanvas = memo(function JourneyCanvas({ nodes, edges, readOnl
 
   // While the view moves, steps are painted without shadows and not hit-tested; a drag pan also moves them
   // as one composited layer (a zoom would re-raster that layer at every scale, so not then). Set on the
-  // element, not in state, so a move re-renders nothing.
+  // element, not in state, so a move re-renders nothing; cards keep their detail level until it ends (ZoomDetail).
   const canvasRef = useRef<HTMLDivElement>(null);
-  const onMoveStart = useCallback((event: MouseEvent | TouchEvent | null) => {
-    const canvas = canvasRef.current;
-    if (!canvas) return;
-    canvas.setAttribute('data-moving', event?.type.startsWith('mouse') || event?.type.startsWith('pointer') ? 'pan' : 'zoom');
-  }, []);
-  const onMoveEnd = useCallback(() => canvasRef.current?.removeAttribute('data-moving'), []);
+  const [zoomDetail] = useState(() => new ZoomDetail());
+  const onMoveStart = useCallback(
+    (event: MouseEvent | TouchEvent | null, viewport: Viewport) => {
+      zoomDetail.freeze(viewport.zoom);
+      canvasRef.current?.setAttribute('data-moving', event?.type.startsWith('mouse') || event?.type.startsWith('pointer') ? 'pan' : 'zoom');
+    },
+    [zoomDetail],
+  );
+  const onMoveEnd = useCallback(
+    (_event: MouseEvent | TouchEvent | null, viewport: Viewport) => {
+      canvasRef.current?.removeAttribute('data-moving');
+      zoomDetail.release(viewport.zoom);
+    },
+    [zoomDetail],
+  );
 
   return (
     <div ref={canvasRef} className={styles.canvas} data-read-only={readOnly || undefined}>
-      <ReactFlow<FlowNode, FlowEdge>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        defaultEdgeOptions={defaultEdgeOptions}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
-        isValidConnection={isValidConnection}
-        onNodeDragStart={onDragStart}
-        onNodeDragStop={onDragStop}
-        onSelectionDragStart={onDragStart}
-        onSelectionDragStop={onDragStop}
-        onBeforeDelete={onBeforeDelete}
-        onDragOver={onDragOver}
-        onDrop={onDrop}
-        onMoveStart={onMoveStart}
-        onMoveEnd={onMoveEnd}
-        nodesDraggable={!readOnly}
-        nodesConnectable={!readOnly}
-        edgesReconnectable={false}
-        deleteKeyCode={readOnly ? null : deleteKeys}
-        multiSelectionKeyCode={multiSelectionKeys}
-        connectionLineType={ConnectionLineType.SmoothStep}
-        onlyRenderVisibleElements={nodes.length > 80}
-        minZoom={0.1}
-        maxZoom={1.75}
-        fitView={fitOnLoad}
-        fitViewOptions={fitViewOptions}
-        snapToGrid
-        snapGrid={[8, 8]}
-        attributionPosition="bottom-center"
-        aria-label="Journey canvas"
-      >
-        <Background variant={BackgroundVariant.Dots} gap={22} size={1.4} color="#c9d1dc" />
-        <MiniMap pannable zoomable nodeColor={minimapColour} nodeStrokeWidth={0} nodeBorderRadius={6} maskColor="rgb(241 244 248 / 0.7)" ariaLabel="Mini map of the journey" />
-        <Controls showInteractive={false} fitViewOptions={fitViewOptions} aria-label="Zoom and fit" />
-      </ReactFlow>
+      <ZoomDetailContext.Provider value={zoomDetail}>
+        <ReactFlow<FlowNode, FlowEdge>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          defaultEdgeOptions={defaultEdgeOptions}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={onConnect}
+          isValidConnection={isValidConnection}
+          onNodeDragStart={onDragStart}
+          onNodeDragStop={onDragStop}
+          onSelectionDragStart={onDragStart}
+          onSelectionDragStop={onDragStop}
+          onBeforeDelete={onBeforeDelete}
+          onDragOver={onDragOver}
+          onDrop={onDrop}
+          onMoveStart={onMoveStart}
+          onMoveEnd={onMoveEnd}
+          nodesDraggable={!readOnly}
+          nodesConnectable={!readOnly}
+          edgesReconnectable={false}
+          deleteKeyCode={readOnly ? null : deleteKeys}
+          multiSelectionKeyCode={multiSelectionKeys}
+          connectionLineType={ConnectionLineType.SmoothStep}
+          onlyRenderVisibleElements={nodes.length > 80}
+          minZoom={0.1}
+          maxZoom={1.75}
+          fitView={fitOnLoad}
+          fitViewOptions={fitViewOptions}
+          snapToGrid
+          snapGrid={[8, 8]}
+          attributionPosition="bottom-center"
+          aria-label="Journey canvas"
+        >
+          <Background variant={BackgroundVariant.Dots} gap={22} size={1.4} color="#c9d1dc" />
+          <MiniMap pannable zoomable nodeColor={minimapColour} nodeStrokeWidth={0} nodeBorderRadius={6} maskColor="rgb(241 244 248 / 0.7)" ariaLabel="Mini map of the journey" />
+          <Controls showInteractive={false} fitViewOptions={fitViewOptions} aria-label="Zoom and fit" />
+        </ReactFlow>
+      </ZoomDetailContext.Provider>
       {nodes.length === 0 ? (
         <div className={styles.emptyCanvas}>
           <p className={styles.emptyCanvasTitle}>{readOnly ? 'This journey has no steps yet' : 'Start with a trigger'}</p>

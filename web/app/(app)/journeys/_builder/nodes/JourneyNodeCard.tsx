@@ -42,7 +42,7 @@ function JourneyNodeCard({ id, type, data, selected, isConnectable }: NodeProps<
   const problemCount = overlay.errors.length + overlay.warnings.length;
   const className = [styles.node, styles[`family_${kind.family}`], selected ? styles.nodeSelected : '', overlay.errors.length ? styles.nodeError : overlay.warnings.length ? styles.nodeWarning : '', zoomedOut ? styles.nodeZoomedOut : ''].join(' ');
   return (
-    <div className={className} style={{ width: nodeWidth(branches.length) }} data-node-id={id} data-node-type={type}>
+    <div className={className} style={{ width: nodeWidth(branches.length) }} data-node-id={id} data-node-type={type} data-zoomed-out={zoomedOut || undefined}>
       {isTrigger ? null : <Handle type="target" position={Position.Top} isConnectable={isConnectable} className={styles.targetHandle} aria-label={`Into ${id}`} />}
       <div className={styles.nodeHeader}>
         <span className={styles.nodeIcon}>
