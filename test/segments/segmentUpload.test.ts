@@ -1,6 +1,7 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { processSegmentUpload } from '@tideflow/workflows';
 import { eventually, startTestApi, type TestApi } from '../support';
 
 let api: TestApi;
@@ -109,4 +110,32 @@ it('live segments that refer to a static one follow an upload (the Segment Enter
   const replaced = await upload(listId, 'u-3\n', { replace: true });
   await finished(replaced.data.uploadSegmentCsv.id);
   expect(await members()).toEqual(['u-3']);
+});
+
+it('a replace interrupted by a restart resumes: the members its done rows named stay, the others leave', async () => {
+  const created = await gql(`mutation($input: CreateSegmentInput!) { createSegment(input: $input) { id } }`, { input: { name: 'Resumed replace', kind: 'STATIC' } });
+  const segmentId = created.data.createSegment.id;
+  const first = await upload(segmentId, 'userId\nu-1\nu-2\n', { idType: 'USER_ID' });
+  expect(await finished(first.data.uploadSegmentCsv.id)).toMatchObject({ status: 'DONE', segment: { size: 2 } });
+
+  // A replace that had done its first row (u-1) when the process stopped, picked up again from its file.
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'tideflow-resume-')), 'members.csv');
+  writeFileSync(file, 'userId\nu-1\nu-3\n');
+  const interrupted = await api.db.prisma.segmentUpload.create({
+    data: { workspaceId: workspace.workspaceId, segmentId, fileName: 'members.csv', idType: 'userId', replace: true, processedRows: 1, matchedRows: 1 },
+  });
+  const resumed = await processSegmentUpload(api.db.prisma, api.db.sql, interrupted.id, file);
+  expect(resumed).toMatchObject({ status: 'DONE', totalRows: 2, processedRows: 2, matchedRows: 2, unmatchedRows: 0 });
+
+  const members = await gql(`query($id: ID!) { segment(id: $id) { size members(first: 5) { edges { node { user { externalId } } } } } }`, { id: segmentId });
+  expect(members.data.segment.members.edges.map((e: any) => e.node.user.externalId).sort()).toEqual(['u-1', 'u-3']);
+  expect(members.data.segment.size).toBe(2);
+  const moves = async (userId: string, name: string) =>
+    (await gql(`query($id: String!, $name: String!) { user(externalId: $id) { events(first: 20, filter: { name: $name }) { edges { node { properties } } } } }`, { id: userId, name })).data.user.events.edges
+      .map((e: any) => e.node.properties)
+      .filter((p: any) => p.segmentId === segmentId).length;
+  // u-1 was named by a row done before the stop: it stays, with no Exited / Entered pair.
+  expect([await moves('u-1', 'Segment Entered'), await moves('u-1', 'Segment Exited')]).toEqual([1, 0]);
+  expect([await moves('u-2', 'Segment Entered'), await moves('u-2', 'Segment Exited')]).toEqual([1, 1]);
+  expect([await moves('u-3', 'Segment Entered'), await moves('u-3', 'Segment Exited')]).toEqual([1, 0]);
 });
