@@ -35,6 +35,8 @@ const log = (message: string) => console.error(`[bench:journeys] ${message}`);
 
 /** Extra Node flags for a child, for profiling: e.g. BENCH_WORKER_NODE_ARGS="--cpu-prof --cpu-prof-dir=bench/.out/prof". */
 const extraNodeArgs = (variable: string) => process.env[variable]?.split(/\s+/).filter(Boolean) ?? [];
+/** The `worker` script's flags (workflows/package.json), for the journey worker and the baseline's alike. */
+const workerNodeFlags = ['--max-old-space-size=768'];
 
 async function graphql<T>(baseUrl: string, secretKey: string, query: string, variables: Record<string, unknown>): Promise<T> {
   const response = await fetch(`${baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${secretKey}` }, body: JSON.stringify({ query, variables }) });
@@ -123,14 +125,14 @@ async function main() {
           echo: /error|\[journeys\]|fail/i,
         }),
       ),
-      // workflows' `worker` script: tsx src/cli/worker.ts
-      startChild(startTsService({ name: 'worker', script: path.join(repositoryRoot, 'workflows', 'src', 'cli', 'worker.ts'), cwd: path.join(repositoryRoot, 'workflows'), nodeFlags: extraNodeArgs('BENCH_WORKER_NODE_ARGS'), env, ready: /^Worker on task queue/, echo: /error|warn/i })),
+      // workflows' `worker` script: node --max-old-space-size=768 --import tsx src/cli/worker.ts
+      startChild(startTsService({ name: 'worker', script: path.join(repositoryRoot, 'workflows', 'src', 'cli', 'worker.ts'), cwd: path.join(repositoryRoot, 'workflows'), nodeFlags: [...workerNodeFlags, ...extraNodeArgs('BENCH_WORKER_NODE_ARGS')], env, ready: /^Worker on task queue/, echo: /error|warn/i })),
       startChild(
         startTsService({
           name: 'baseline-worker',
           script: path.join(__dirname, 'baseline', 'worker.ts'),
           cwd: path.join(__dirname, '..'),
-          nodeFlags: extraNodeArgs('BENCH_WORKER_NODE_ARGS'),
+          nodeFlags: [...workerNodeFlags, ...extraNodeArgs('BENCH_WORKER_NODE_ARGS')],
           env: { ...env, TEMPORAL_TASK_QUEUE: baselineQueue },
           ready: /^Baseline worker on task queue/,
           echo: /error|warn/i,

@@ -3,6 +3,12 @@ export interface TemporalConfig {
   address: string;
   namespace: string;
   taskQueue: string;
+  /**
+   * Workflow runs a worker keeps in memory between their tasks (Temporal's sticky cache). Unset: the
+   * SDK's default, sized from the process's heap limit. Each cached journey run holds ~0.4 MiB, so an
+   * unbounded backlog of runs in flight is what grows a worker's memory (bench/journeys).
+   */
+  cachedWorkflows?: number;
 }
 
 export function temporalConfigFromEnv(env: NodeJS.ProcessEnv = process.env): TemporalConfig {
@@ -10,5 +16,14 @@ export function temporalConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Tem
     address: env.TEMPORAL_ADDRESS ?? 'localhost:7233',
     namespace: env.TEMPORAL_NAMESPACE ?? 'default',
     taskQueue: env.TEMPORAL_TASK_QUEUE ?? 'tideflow',
+    cachedWorkflows: cachedWorkflowsOf(env.TEMPORAL_WORKER_CACHED_WORKFLOWS),
   };
+}
+
+function cachedWorkflowsOf(value: string | undefined): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const count = Number(value);
+  // Temporal refuses 1 (a run being replaced must fit beside the one it evicts); 0 turns the cache off.
+  if (!Number.isInteger(count) || count < 0 || count === 1) throw new Error(`TEMPORAL_WORKER_CACHED_WORKFLOWS must be 0 (no cache) or a whole number of at least 2, got "${value}"`);
+  return count;
 }

@@ -62,6 +62,7 @@ export async function createTideflowWorker(options: TideflowWorkerOptions): Prom
     // default). The SDK's default of 100 at once left most waiting for a connection past Prisma's 2 s limit
     // ("Unable to start a transaction in the given time"), retried with back-off (bench/journeys).
     maxConcurrentLocalActivityExecutions: localActivitySlots,
+    ...(temporal.cachedWorkflows !== undefined ? { maxCachedWorkflows: temporal.cachedWorkflows } : {}),
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath, bundlerOptions: workflowBundlerOptions }),
   });
 }

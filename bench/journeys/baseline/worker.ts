@@ -1,6 +1,7 @@
 /**
  * The baseline's worker, in a process of its own like the journey worker (`npm run worker`), with the same
- * SDK defaults: a NativeConnection, workflow code bundled at start-up, default concurrency and cache.
+ * settings: a NativeConnection, workflow code bundled at start-up, default concurrency, the `worker`
+ * script's heap limit and the standalone worker's cache of 1,000 runs (workflows/src/cli/worker.ts).
  * Started by bench/journeys/run.ts with TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE and TEMPORAL_TASK_QUEUE set.
  */
 import { NativeConnection, Worker } from '@temporalio/worker';
@@ -17,6 +18,7 @@ async function main() {
     taskQueue,
     workflowsPath: require.resolve('./workflows'),
     activities: baselineActivities,
+    maxCachedWorkflows: 1000,
   });
   console.log(`Baseline worker on task queue "${taskQueue}" at ${address}`);
   const stop = () => worker.shutdown();

@@ -1,0 +1,17 @@
+import { temporalConfigFromEnv } from './temporalConfig';
+
+describe('temporalConfigFromEnv', () => {
+  it('reads the defaults', () => {
+    expect(temporalConfigFromEnv({})).toEqual({ address: 'localhost:7233', namespace: 'default', taskQueue: 'tideflow', cachedWorkflows: undefined });
+  });
+
+  it('reads the worker cache size, 0 turning the cache off', () => {
+    expect(temporalConfigFromEnv({ TEMPORAL_WORKER_CACHED_WORKFLOWS: '250' }).cachedWorkflows).toBe(250);
+    expect(temporalConfigFromEnv({ TEMPORAL_WORKER_CACHED_WORKFLOWS: '0' }).cachedWorkflows).toBe(0);
+    expect(temporalConfigFromEnv({ TEMPORAL_WORKER_CACHED_WORKFLOWS: ' ' }).cachedWorkflows).toBeUndefined();
+  });
+
+  it.each(['1', '-5', '2.5', 'many'])('refuses a cache size of %s, naming the variable', (value) => {
+    expect(() => temporalConfigFromEnv({ TEMPORAL_WORKER_CACHED_WORKFLOWS: value })).toThrow(/TEMPORAL_WORKER_CACHED_WORKFLOWS must be 0 \(no cache\) or a whole number of at least 2, got/);
+  });
+});
