@@ -305,14 +305,39 @@ it('creates an API key and shows it once, tests the email channel, and keeps the
   const kept = outbox.getByRole('row').filter({ hasText: 'qa@example.com' });
   await kept.waitFor();
   await expect(kept.textContent()).resolves.toMatch(/Email · outbox\s*test.*Sent/s);
-  // (The rows of the previous view stay while the outbox loads.)
   await outbox.getByText('http://127.0.0.1:9/unreachable').waitFor({ state: 'detached' });
   await admin.getByRole('button', { name: 'All messages' }).click();
   await admin.waitForURL(/\/messages$/);
+  await admin.getByRole('table', { name: 'Messages' }).getByText('qa@example.com').waitFor();
+  // While the next view loads, the previous rows stay, dimmed, and the count says it is updating.
+  let releaseLog: () => void = () => undefined;
+  const logHeld = new Promise<void>((resolve) => (releaseLog = resolve));
+  await admin.route('**/api/graphql', async (route) => {
+    if ((route.request().postData() ?? '').includes('"operationName":"MessageLog"')) await logHeld;
+    await route.fallback();
+  });
   await admin.getByLabel('Status').selectOption('FAILED');
   await admin.waitForURL(/\/messages\?status=FAILED$/);
-  await admin.getByRole('table', { name: 'Messages' }).getByText('http://127.0.0.1:9/unreachable').waitFor();
+  const messagesPanel = admin.getByRole('region', { name: 'Matching messages' });
+  await messagesPanel.getByRole('status').getByText('Updating…').waitFor();
+  await expect(messagesPanel.locator('.table-wrap').getAttribute('data-stale')).resolves.toBe('true');
+  await expect(messagesPanel.getByRole('table').getByText('qa@example.com').count()).resolves.toBe(1);
+  releaseLog();
+  await messagesPanel.locator('.table-wrap:not([data-stale])').waitFor();
+  await messagesPanel.getByText(/^\d+ messages$/).waitFor();
+  await messagesPanel.getByRole('table', { name: 'Messages' }).getByText('http://127.0.0.1:9/unreachable').waitFor();
+  await expect(messagesPanel.getByRole('table').getByText('qa@example.com').count()).resolves.toBe(0);
   await admin.screenshot({ path: artifactPath('people-messages-outbox.png'), fullPage: true });
+  await admin.unroute('**/api/graphql');
+  // A filter the API refuses: the field says why, and no rows of another filter are shown.
+  await admin.getByLabel('User').fill('u'.repeat(501));
+  await admin.getByRole('button', { name: 'Filter' }).click();
+  await admin.getByText('Fix the filter to see messages').waitFor();
+  await expect(admin.getByRole('table', { name: 'Messages' }).count()).resolves.toBe(0);
+  await expect(admin.locator('[aria-invalid="true"]').count()).resolves.toBe(1);
+  await admin.getByLabel('User').fill('');
+  await admin.getByRole('button', { name: 'Filter' }).click();
+  await admin.getByRole('table', { name: 'Messages' }).getByText('http://127.0.0.1:9/unreachable').waitFor();
   await admin.goto(`${web.url}/settings`);
 
   // Members: the API refuses to demote the last admin, and the page says so next to the role.

@@ -34,7 +34,10 @@ export function MessageLog() {
   const journeys = useQuery(MESSAGE_LOG_JOURNEYS_QUERY);
   const journeyName = new Map((journeys.data?.journeys ?? []).map((j) => [j.id, j.name]));
   const { byField } = fieldErrors(messages.error, ['filter.userId', 'filter.provider']);
+  const filterProblem = Object.keys(byField).length > 0;
   const connection = messages.data?.messages ?? messages.previousData?.messages;
+  // The previous filter's (or page's) rows, shown dimmed while the new ones load.
+  const stale = !messages.data && messages.loading && Boolean(connection);
   const outbox = applied.provider === 'outbox';
 
   return (
@@ -58,14 +61,22 @@ export function MessageLog() {
           <h2 id="messages-title" className="panel__title">
             {outbox ? 'Outbox' : key ? 'Matching messages' : 'All messages'}
           </h2>
-          {connection ? <p className="panel__meta">{formatCount(connection.totalCount)} messages</p> : null}
+          {stale ? (
+            <p className="panel__meta" role="status">
+              Updating…
+            </p>
+          ) : connection && !filterProblem && !messages.error ? (
+            <p className="panel__meta">{formatCount(connection.totalCount)} messages</p>
+          ) : null}
         </div>
         {outbox ? (
           <p className="panel__meta">
             Email is kept here, not sent, while no SMTP server is set in <Link href="/settings">Settings → Channels</Link>.
           </p>
         ) : null}
-        {messages.error && !connection ? (
+        {filterProblem ? (
+          <EmptyState title="Fix the filter to see messages">The filter marked above cannot be applied.</EmptyState>
+        ) : messages.error ? (
           <ErrorState title="Messages could not be loaded" error={messages.error} retrying={messages.loading} onRetry={() => void messages.refetch().catch(() => undefined)} />
         ) : !connection ? (
           <div className="skeleton-rows" aria-live="polite">
@@ -84,7 +95,7 @@ export function MessageLog() {
           )
         ) : (
           <>
-            <div className="table-wrap">
+            <div className="table-wrap" data-stale={stale || undefined}>
               <table className="table" aria-label={outbox ? 'Outbox' : 'Messages'}>
                 <thead>
                   <tr>

@@ -45,6 +45,8 @@ export function UsersList() {
   const filterProblem = invalid || Object.keys(byField).some((f) => f.startsWith('filter.'));
 
   const connection = users.data?.users ?? users.previousData?.users;
+  // The previous filter's (or page's) rows, shown dimmed while the new ones load.
+  const stale = !users.data && users.loading && Boolean(connection);
   const filtered = Boolean(key);
 
   return (
@@ -65,7 +67,13 @@ export function UsersList() {
           <h2 id="users-title" className="panel__title">
             {filtered ? 'Matching users' : 'All users'}
           </h2>
-          {connection ? <p className="panel__meta">{formatCount(connection.totalCount)} users</p> : null}
+          {stale ? (
+            <p className="panel__meta" role="status">
+              Updating…
+            </p>
+          ) : connection && !filterProblem && !users.error ? (
+            <p className="panel__meta">{formatCount(connection.totalCount)} users</p>
+          ) : null}
         </div>
         {filterProblem ? (
           <EmptyState title="Fix the filter to see users">The conditions marked above cannot be applied.</EmptyState>
@@ -96,7 +104,7 @@ export function UsersList() {
           )
         ) : (
           <>
-            <div className="table-wrap">
+            <div className="table-wrap" data-stale={stale || undefined}>
               <table className="table" aria-labelledby="users-title">
                 <thead>
                   <tr>
