@@ -34,6 +34,8 @@ const some = <T>(items: readonly T[], max: number): T[] => Array.from({ length: 
 
 const interesting: Array<JsonValue | undefined> = [
   undefined, null, '', ' ', 'abc', 'ABC', 'Pro', 'pro plan', "O'Neil", 'true', 'TRUE', 'false', 'null', '42abc', 'É', 'é',
+  // KELVIN SIGN lowers to "k" in JavaScript; "İ" lowers to "i" plus a combining dot (not to "i").
+  '\u212AIN', '\u0130N', 'İn', 'KIN',
   0, 1, -1, 42, 42.5, -0.5, 1000, 7,
   '42', ' 42 ', '42.0', '1e3', '-0.5', '+7', '.5', '5.', '0x10', 'Infinity', '1_000', '7',
   true, false,
@@ -52,7 +54,7 @@ const randomValue = (): JsonValue | undefined => {
 };
 const values: Array<JsonValue | undefined> = [...interesting, ...Array.from({ length: 40 }, randomValue)];
 
-const scalars: Array<string | number | boolean> = ['abc', 'ABC', 'pro', 'Pro', '', ' ', '42', '42.0', ' 42 ', 'true', 'TRUE', 'É', 'é', 42, 0, -0.5, 1000, 1, 7, true, false, '2026-03-05T08:00:00Z', '2026-03-05', 'a', "o'n", '1e3', '0x10', '7'];
+const scalars: Array<string | number | boolean> = ['abc', 'ABC', 'pro', 'Pro', '', ' ', '42', '42.0', ' 42 ', 'true', 'TRUE', 'É', 'é', 'kin', 'in', 42, 0, -0.5, 1000, 1, 7, true, false, '2026-03-05T08:00:00Z', '2026-03-05', 'a', "o'n", '1e3', '0x10', '7'];
 const orderedLiterals: Array<string | number> = [0, 1, 7, 42, -1, 42.5, 1000, '2026-03-05', '2026-03-05T08:00:00Z', '2026-03-05T09:00:00+02:00', '2026-03-04T23:59:59.999Z'];
 const numericTextLiterals = ['10', '42', ' 7 ', '1e3', '-0.5'];
 

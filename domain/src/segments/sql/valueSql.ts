@@ -144,7 +144,7 @@ export function textOnlySql(value: SqlValue, test: string): string {
 
 /** Contains: text contains the literal (case-insensitively); a JSON list has an item equal to it. */
 export function containsSql(value: SqlValue, literal: Literal, params: SqlParams): string {
-  const inText = typeof literal === 'boolean' ? 'false' : textOnlySql(value, `strpos(lower(${value.text}), lower(${params.add(String(literal), 'text')})) > 0`);
+  const inText = typeof literal === 'boolean' ? 'false' : textOnlySql(value, containsTextSql(value.text, String(literal), params));
   if (!value.jsonb) return inText;
   return `(CASE WHEN jsonb_typeof(${value.jsonb}) = 'array' THEN ${anyItemSql(value.jsonb, [literal], params)} ELSE ${inText} END)`;
 }
@@ -172,6 +172,48 @@ function literalKinds(literals: ReadonlyArray<Literal>) {
   return { numbers, texts, numericTexts };
 }
 
+const isAscii = (text: string) => /^[\x00-\x7f]*$/.test(text);
+
+/**
+ * `text` in lower case as JavaScript's `toLowerCase` has it, as far as ASCII literals can tell:
+ * the C collation's `lower` folds A-Z only, several times cheaper per row than the database
+ * locale's, and two characters lower to ASCII in JavaScript: U+212A KELVIN SIGN to "k", and
+ * U+0130 ("İ") to "i" plus a combining dot (which the locale's `lower` makes a bare "i"). Any
+ * other non-ASCII character stays non-ASCII either way, so an ASCII literal is found in this
+ * exactly when JavaScript finds it. `forSubstrings` false: equality only, where the dotted "i"
+ * can never equal an ASCII literal, so one replacement is saved.
+ */
+function asciiLowerSql(text: string, forSubstrings: boolean): string {
+  const kelvin = `replace(${text}, chr(8490), 'k')`;
+  return `lower(${forSubstrings ? `replace(${kelvin}, chr(304), 'i' || chr(775))` : kelvin} COLLATE "C")`;
+}
+
+/**
+ * `text` equals one of `texts` ignoring case, as journeys compare (`toLowerCase` on both sides):
+ * ASCII literals (the common case: plans, country codes) through `asciiLowerSql`, lowered here;
+ * others with the database's `lower`.
+ */
+function lowerTextInSql(text: string, texts: readonly string[], params: SqlParams): string {
+  // Every parameter added must appear in the text (Postgres cannot type an unused one).
+  const ascii = [...new Set(texts.filter(isAscii).map((literal) => literal.toLowerCase()))];
+  const other = texts.filter((literal) => !isAscii(literal));
+  const tests: string[] = [];
+  if (ascii.length) {
+    // A list is an array computed once (an init plan): a sub-select compared per row costs a hash probe each time.
+    tests.push(`${asciiLowerSql(text, false)} = ${ascii.length === 1 ? params.add(ascii[0], 'text') : `ANY (ARRAY(SELECT jsonb_array_elements_text(${params.add(ascii, 'jsonb')})))`}`);
+  }
+  if (other.length) {
+    tests.push(`lower(${text}) = ${other.length === 1 ? `lower(${params.add(other[0], 'text')})` : `ANY (SELECT lower(item) FROM jsonb_array_elements_text(${params.add(other, 'jsonb')}) AS item)`}`);
+  }
+  return tests.length === 1 ? tests[0]! : `(${tests.join(' OR ')})`;
+}
+
+/** `text` contains `literal` ignoring case, as journeys compare. */
+function containsTextSql(text: string, literal: string, params: SqlParams): string {
+  if (isAscii(literal)) return `strpos(${asciiLowerSql(text, true)}, ${params.add(literal.toLowerCase(), 'text')}) > 0`;
+  return `strpos(lower(${text}), lower(${params.add(literal, 'text')})) > 0`;
+}
+
 /**
  * Equal to one of the literals as journeys' `looselyEqual` compares: a number equals a number
  * literal or a numeric text literal ("42", "42.0"); a text or true/false value equals a text
@@ -180,9 +222,7 @@ function literalKinds(literals: ReadonlyArray<Literal>) {
 function looselyInSql(value: SqlValue, literals: ReadonlyArray<Literal>, params: SqlParams, whenList?: string): string {
   const { numbers, texts, numericTexts } = literalKinds(literals);
   const numberList = (list: number[]) => (list.length === 1 ? params.add(list[0], 'numeric') : `ANY (SELECT item::numeric FROM jsonb_array_elements_text(${params.add(list, 'jsonb')}) AS item)`);
-  // Every parameter added must appear in the text (Postgres cannot type an unused one).
-  const textList = () => (texts.length === 1 ? `lower(${params.add(texts[0], 'text')})` : `ANY (SELECT lower(item) FROM jsonb_array_elements_text(${params.add(texts, 'jsonb')}) AS item)`);
-  const textEquals = texts.length ? `lower(${value.text}) = ${textList()}` : 'false';
+  const textEquals = texts.length ? lowerTextInSql(value.text, texts, params) : 'false';
   const textAsNumber = numbers.length ? `tideflow_numeric(${value.text}) = ${numberList(numbers)}` : 'false';
   if (!value.jsonb) return `(${textEquals} OR ${textAsNumber})`;
   const numberEquals = numbers.length + numericTexts.length ? `(${value.jsonb})::numeric = ${numberList([...numbers, ...numericTexts])}` : 'false';
