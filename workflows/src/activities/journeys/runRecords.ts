@@ -1,4 +1,4 @@
-import type { Prisma, PrismaClient } from '@tideflow/db';
+import { type Prisma, type PrismaClient, sqlDriverOf } from '@tideflow/db';
 import type { JourneyRunEnd, JourneyRunIdentity, JourneyStep } from '../../journeys/journeyRunTypes';
 
 type Db = PrismaClient | Prisma.TransactionClient;
@@ -28,23 +28,56 @@ export interface RunPosition {
   convertedAt: string | null;
 }
 
-/** Steps plus where the run stands, in one transaction. Ended runs are left as they are. */
+/**
+ * Writes `steps` and sets `sets` on the run, if it is still active, in one statement: the
+ * bookkeeping every step of every run does, so it skips Prisma (an interactive transaction
+ * cost ~2 ms of the worker's CPU per call against ~0.4 for this; bench/journeys). `params`
+ * starts with the run id; `sets` name their parameters by position.
+ */
+async function writeRun(prisma: PrismaClient, run: JourneyRunIdentity, steps: readonly JourneyStep[], sets: string[], params: unknown[]): Promise<void> {
+  const values: unknown[] = [run.runId, ...params];
+  const update = sets.length ? `UPDATE "JourneyRun" SET ${sets.join(', ')} WHERE id = $1::uuid AND status = 'ACTIVE'` : null;
+  let insert: string | null = null;
+  if (steps.length) {
+    values.push(run.journeyId, JSON.stringify(steps.map((step) => ({ seq: step.seq, nodeId: step.nodeId, kind: step.kind, branch: step.branch ?? null, reason: step.reason ?? null, messageId: step.messageId ?? null, at: new Date(step.at).toISOString() }))));
+    // `(runId, seq)` is unique, so a retried activity adds nothing twice.
+    insert = `INSERT INTO "JourneyRunStep" ("runId", "journeyId", seq, "nodeId", kind, branch, reason, "messageId", at)
+      SELECT $1::uuid, $${values.length - 1}::uuid, s.seq, s."nodeId", s.kind::"JourneyStepKind", s.branch, s.reason, s."messageId", s.at
+        FROM jsonb_to_recordset($${values.length}::jsonb) AS s(seq int, "nodeId" text, kind text, branch text, reason text, "messageId" uuid, at timestamptz)
+      ON CONFLICT ("runId", seq) DO NOTHING`;
+  }
+  const text = insert && update ? `WITH steps AS (${insert}) ${update}` : (insert ?? update);
+  if (!text) return;
+  await sqlDriverOf(prisma).transaction((tx) => tx.query(text, values));
+}
+
+/** A `SET` list and its parameters, numbered after the run id ($1). */
+function setList(columns: ReadonlyArray<[column: string, value: unknown, cast: string] | null>): { sets: string[]; params: unknown[] } {
+  const sets: string[] = [];
+  const params: unknown[] = [];
+  for (const entry of columns) {
+    if (!entry) continue;
+    const [column, value, cast] = entry;
+    params.push(value);
+    const param = `$${params.length + 1}`;
+    // A text[] column from a JSON list: one parameter whatever the driver's array encoding.
+    sets.push(cast === 'text[]' ? `"${column}" = ARRAY(SELECT jsonb_array_elements_text(${param}::jsonb))` : `"${column}" = ${param}::${cast}`);
+  }
+  return { sets, params };
+}
+
+/** Steps plus where the run stands, in one statement. Ended runs are left as they are. */
 export async function recordPosition(
   prisma: PrismaClient,
   position: RunPosition & { currentNodeId?: string | null; waitingSince?: string | null; listeningTo?: string[] },
 ): Promise<void> {
-  await prisma.$transaction(async (tx) => {
-    await persistSteps(tx, position.run, position.steps);
-    await tx.journeyRun.updateMany({
-      where: { id: position.run.runId, status: 'ACTIVE' },
-      data: {
-        ...(position.currentNodeId !== undefined ? { currentNodeId: position.currentNodeId } : {}),
-        ...(position.waitingSince !== undefined ? { waitingSince: position.waitingSince ? new Date(position.waitingSince) : null } : {}),
-        ...(position.listeningTo !== undefined ? { listeningTo: position.listeningTo } : {}),
-        ...(position.convertedAt ? { convertedAt: new Date(position.convertedAt) } : {}),
-      },
-    });
-  });
+  const { sets, params } = setList([
+    position.currentNodeId !== undefined ? ['currentNodeId', position.currentNodeId, 'text'] : null,
+    position.waitingSince !== undefined ? ['waitingSince', position.waitingSince ? new Date(position.waitingSince).toISOString() : null, 'timestamptz'] : null,
+    position.listeningTo !== undefined ? ['listeningTo', JSON.stringify(position.listeningTo), 'text[]'] : null,
+    position.convertedAt ? ['convertedAt', new Date(position.convertedAt).toISOString(), 'timestamptz'] : null,
+  ]);
+  await writeRun(prisma, position.run, position.steps, sets, params);
 }
 
 export function createRunRecordActivities(deps: { prisma: PrismaClient }) {
@@ -56,20 +89,15 @@ export function createRunRecordActivities(deps: { prisma: PrismaClient }) {
 
     /** The run's end: status, reason, time; it stops listening to events. */
     async finishJourneyRun(input: RunPosition & { status: JourneyRunEnd; reason: string }): Promise<void> {
-      await deps.prisma.$transaction(async (tx) => {
-        await persistSteps(tx, input.run, input.steps);
-        await tx.journeyRun.updateMany({
-          where: { id: input.run.runId, status: 'ACTIVE' },
-          data: {
-            status: input.status,
-            endReason: input.reason.slice(0, 1000),
-            endedAt: new Date(),
-            waitingSince: null,
-            listeningTo: [],
-            ...(input.convertedAt ? { convertedAt: new Date(input.convertedAt) } : {}),
-          },
-        });
-      });
+      const { sets, params } = setList([
+        ['status', input.status, '"JourneyRunStatus"'],
+        ['endReason', input.reason.slice(0, 1000), 'text'],
+        ['endedAt', new Date().toISOString(), 'timestamptz'],
+        ['waitingSince', null, 'timestamptz'],
+        ['listeningTo', '[]', 'text[]'],
+        input.convertedAt ? ['convertedAt', new Date(input.convertedAt).toISOString(), 'timestamptz'] : null,
+      ]);
+      await writeRun(deps.prisma, input.run, input.steps, sets, params);
     },
   };
 }
