@@ -1,4 +1,4 @@
-import type { PrismaClient, User } from '@tideflow/db';
+import { type PrismaClient, sqlDriverOf, type User } from '@tideflow/db';
 import { isJsonObject, systemAttributeNames, type UserFacts } from '@tideflow/domain';
 
 export function userFactsOf(user: User): UserFacts {
@@ -16,8 +16,9 @@ export function userFactsOf(user: User): UserFacts {
  * runs along, and the run row follows.
  */
 export async function loadRunUser(prisma: PrismaClient, runId: string): Promise<User | null> {
-  const run = await prisma.journeyRun.findUnique({ where: { id: runId }, select: { user: true } });
-  return run?.user ?? null;
+  // Most steps read the user: on the driver, as the run's progress is written (runRecords.ts), not through Prisma.
+  const { rows } = await sqlDriverOf(prisma).transaction((tx) => tx.query<User>(`SELECT u.* FROM "JourneyRun" r JOIN "User" u ON u.id = r."userId" WHERE r.id = $1::uuid`, [runId]));
+  return rows[0] ?? null;
 }
 
 export class RunUserMissing extends Error {
