@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { errorDetails } from '@/lib/errors';
+import { formatCount } from '@/lib/format';
 
 /** A query failed: what went wrong, and a way to try again. */
 export function ErrorState({
@@ -39,4 +40,22 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
 /** A grey placeholder block, sized by the caller, while data loads. */
 export function Skeleton({ width, height = '1em' }: { width?: string; height?: string }) {
   return <span className="skeleton" style={{ width, height }} aria-hidden="true" />;
+}
+
+/**
+ * A list query showing its previous rows (last filter or page) while the next ones load: the
+ * rows stay, dimmed (`data-stale` on `.table-wrap`), and `ListCount` says it is updating.
+ */
+export const showsPreviousRows = (result: { data?: unknown; previousData?: unknown; loading: boolean }) => !result.data && result.loading && result.previousData !== undefined;
+
+/** A list's size in its panel header; "Updating…" while it shows its previous rows; nothing when unknown. */
+export function ListCount({ count, noun, updating }: { count: number | null; noun: string; updating: boolean }) {
+  if (updating) {
+    return (
+      <p className="panel__meta" role="status">
+        Updating…
+      </p>
+    );
+  }
+  return count === null ? null : <p className="panel__meta">{`${formatCount(count)} ${noun}`}</p>;
 }

@@ -11,7 +11,7 @@ describe('temporalConfigFromEnv', () => {
     expect(temporalConfigFromEnv({ TEMPORAL_WORKER_CACHED_WORKFLOWS: ' ' }).cachedWorkflows).toBeUndefined();
   });
 
-  it.each(['1', '-5', '2.5', 'many'])('refuses a cache size of %s, naming the variable', (value) => {
+  it.each(['1', '-5', '2.5', 'many', '0x10', '1e3'])('refuses a cache size of %s, naming the variable', (value) => {
     expect(() => temporalConfigFromEnv({ TEMPORAL_WORKER_CACHED_WORKFLOWS: value })).toThrow(/TEMPORAL_WORKER_CACHED_WORKFLOWS must be 0 \(no cache\) or a whole number of at least 2, got/);
   });
 });

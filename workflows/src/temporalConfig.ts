@@ -20,10 +20,18 @@ export function temporalConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Tem
   };
 }
 
+/**
+ * The standalone worker's cache (`npm run worker`) when the variable is unset, sized with its heap
+ * limit (`--max-old-space-size=768` in the `worker` script): at ~0.4 MiB a cached run, 1,000 runs
+ * keep the process under 1 GiB however large the backlog of runs in flight (bench/journeys). Runs
+ * beyond it are replayed when they wake.
+ */
+export const standaloneWorkerCachedWorkflows = 1000;
+
 function cachedWorkflowsOf(value: string | undefined): number | undefined {
   if (value === undefined || value.trim() === '') return undefined;
-  const count = Number(value);
+  const count = /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
   // Temporal refuses 1 (a run being replaced must fit beside the one it evicts); 0 turns the cache off.
-  if (!Number.isInteger(count) || count < 0 || count === 1) throw new Error(`TEMPORAL_WORKER_CACHED_WORKFLOWS must be 0 (no cache) or a whole number of at least 2, got "${value}"`);
+  if (Number.isNaN(count) || count === 1) throw new Error(`TEMPORAL_WORKER_CACHED_WORKFLOWS must be 0 (no cache) or a whole number of at least 2, got "${value}"`);
   return count;
 }

@@ -1,7 +1,7 @@
 /**
  * The baseline's worker, in a process of its own like the journey worker (`npm run worker`), with the same
  * settings: a NativeConnection, workflow code bundled at start-up, default concurrency, the `worker`
- * script's heap limit and the standalone worker's cache of 1,000 runs (workflows/src/cli/worker.ts).
+ * script's heap limit and the standalone worker's cache (`standaloneWorkerCachedWorkflows`).
  * Started by bench/journeys/run.ts with TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE and TEMPORAL_TASK_QUEUE set.
  */
 import { NativeConnection, Worker } from '@temporalio/worker';
@@ -18,6 +18,7 @@ async function main() {
     taskQueue,
     workflowsPath: require.resolve('./workflows'),
     activities: baselineActivities,
+    // `standaloneWorkerCachedWorkflows` of @tideflow/workflows; not imported, since the package's index would load Prisma and the journey code into this bare worker.
     maxCachedWorkflows: 1000,
   });
   console.log(`Baseline worker on task queue "${taskQueue}" at ${address}`);

@@ -1,14 +1,7 @@
 import { databaseConfigFromEnv, defaultDataDir, describeDatabase, openDatabase } from '@tideflow/db';
 import { SecretBox } from '../secrets/secretBox';
 import { createTideflowWorker } from '../worker';
-import { temporalConfigFromEnv } from '../temporalConfig';
-
-/**
- * The standalone worker's sticky cache, sized with its heap limit (`--max-old-space-size` in the
- * `worker` script): at ~0.4 MiB a cached run, 1,000 runs keep the process under 1 GiB however
- * large the backlog of runs in flight (bench/journeys). Runs beyond it are replayed when they wake.
- */
-const standaloneCachedWorkflows = 1000;
+import { standaloneWorkerCachedWorkflows, temporalConfigFromEnv } from '../temporalConfig';
 
 /**
  * A standalone worker (`npm run worker`), for Postgres deployments. With the
@@ -22,7 +15,7 @@ async function main() {
   }
   const db = await openDatabase(config);
   const temporal = temporalConfigFromEnv();
-  temporal.cachedWorkflows ??= standaloneCachedWorkflows;
+  temporal.cachedWorkflows ??= standaloneWorkerCachedWorkflows;
   const secrets = SecretBox.fromEnv(process.env.TIDEFLOW_DATA_DIR ?? defaultDataDir);
   const worker = await createTideflowWorker({ prisma: db.prisma, secrets, temporal });
   console.log(`Worker on task queue "${temporal.taskQueue}" at ${temporal.address}, database ${describeDatabase(config)}`);

@@ -1,25 +1,21 @@
-import { type Prisma, type PrismaClient, sqlDriverOf } from '@tideflow/db';
+import { type PrismaClient, type SqlQueryable, sqlDriverOf } from '@tideflow/db';
 import type { JourneyRunEnd, JourneyRunIdentity, JourneyStep } from '../../journeys/journeyRunTypes';
 
-type Db = PrismaClient | Prisma.TransactionClient;
+/** The step-log rows of `steps`, one JSON parameter for `stepsInsertSql`. */
+const stepRows = (steps: readonly JourneyStep[]) =>
+  JSON.stringify(steps.map((step) => ({ seq: step.seq, nodeId: step.nodeId, kind: step.kind, branch: step.branch ?? null, reason: step.reason ?? null, messageId: step.messageId ?? null, at: new Date(step.at).toISOString() })));
 
-/** Writes step-log lines; `(runId, seq)` is unique, so a retried activity adds nothing twice. */
-export async function persistSteps(db: Db, run: JourneyRunIdentity, steps: readonly JourneyStep[]): Promise<void> {
+/** Inserts step-log lines (`rows`: `stepRows`); `(runId, seq)` is unique, so a retried activity adds nothing twice. Arguments are parameter placeholders. */
+const stepsInsertSql = (runId: string, journeyId: string, rows: string) =>
+  `INSERT INTO "JourneyRunStep" ("runId", "journeyId", seq, "nodeId", kind, branch, reason, "messageId", at)
+     SELECT ${runId}::uuid, ${journeyId}::uuid, s.seq, s."nodeId", s.kind::"JourneyStepKind", s.branch, s.reason, s."messageId", s.at
+       FROM jsonb_to_recordset(${rows}::jsonb) AS s(seq int, "nodeId" text, kind text, branch text, reason text, "messageId" uuid, at timestamptz)
+     ON CONFLICT ("runId", seq) DO NOTHING`;
+
+/** Writes step-log lines inside a caller's transaction (a Prisma one through `transactionQueryable`). */
+export async function persistSteps(db: SqlQueryable, run: JourneyRunIdentity, steps: readonly JourneyStep[]): Promise<void> {
   if (!steps.length) return;
-  await db.journeyRunStep.createMany({
-    data: steps.map((step) => ({
-      runId: run.runId,
-      journeyId: run.journeyId,
-      seq: step.seq,
-      nodeId: step.nodeId,
-      kind: step.kind,
-      branch: step.branch ?? null,
-      reason: step.reason ?? null,
-      messageId: step.messageId ?? null,
-      at: new Date(step.at),
-    })),
-    skipDuplicates: true,
-  });
+  await db.query(stepsInsertSql('$1', '$2', '$3'), [run.runId, run.journeyId, stepRows(steps)]);
 }
 
 export interface RunPosition {
@@ -39,12 +35,8 @@ async function writeRun(prisma: PrismaClient, run: JourneyRunIdentity, steps: re
   const update = sets.length ? `UPDATE "JourneyRun" SET ${sets.join(', ')} WHERE id = $1::uuid AND status = 'ACTIVE'` : null;
   let insert: string | null = null;
   if (steps.length) {
-    values.push(run.journeyId, JSON.stringify(steps.map((step) => ({ seq: step.seq, nodeId: step.nodeId, kind: step.kind, branch: step.branch ?? null, reason: step.reason ?? null, messageId: step.messageId ?? null, at: new Date(step.at).toISOString() }))));
-    // `(runId, seq)` is unique, so a retried activity adds nothing twice.
-    insert = `INSERT INTO "JourneyRunStep" ("runId", "journeyId", seq, "nodeId", kind, branch, reason, "messageId", at)
-      SELECT $1::uuid, $${values.length - 1}::uuid, s.seq, s."nodeId", s.kind::"JourneyStepKind", s.branch, s.reason, s."messageId", s.at
-        FROM jsonb_to_recordset($${values.length}::jsonb) AS s(seq int, "nodeId" text, kind text, branch text, reason text, "messageId" uuid, at timestamptz)
-      ON CONFLICT ("runId", seq) DO NOTHING`;
+    values.push(run.journeyId, stepRows(steps));
+    insert = stepsInsertSql('$1', `$${values.length - 1}`, `$${values.length}`);
   }
   const text = insert && update ? `WITH steps AS (${insert}) ${update}` : (insert ?? update);
   if (!text) return;

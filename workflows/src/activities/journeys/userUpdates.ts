@@ -1,4 +1,4 @@
-import type { Prisma, PrismaClient, SqlDriver } from '@tideflow/db';
+import { type Prisma, type PrismaClient, type SqlDriver, transactionQueryable } from '@tideflow/db';
 import { type ExitCriterion, humanizeName, inferAttributeType, isJsonObject, isSystemAttributeName, type JsonObject, type JsonValue, type UserUpdate } from '@tideflow/domain';
 import { renderTemplate } from '@tideflow/domain/templates';
 import type { JourneyEvent } from '../../journeys/journeyRunTypes';
@@ -75,7 +75,7 @@ export function createUserUpdateActivities(deps: { prisma: PrismaClient; sql: Sq
         if (owner) segmentsDone = await applySegmentUpdates(deps, run.workspaceId, owner.userId, segmentUpdates);
       }
       return deps.prisma.$transaction(async (tx) => {
-        await persistSteps(tx, run, input.steps);
+        await persistSteps(transactionQueryable(tx), run, input.steps);
         const runRow = await tx.journeyRun.findUnique({ where: { id: run.runId }, select: { userId: true } });
         const user = runRow ? await tx.user.findUnique({ where: { id: runRow.userId } }) : null;
         if (!user) return { reason: 'the user no longer exists: nothing updated', exitReason: null };

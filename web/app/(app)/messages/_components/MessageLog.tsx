@@ -7,9 +7,9 @@ import { Fragment, useEffect, useId, useMemo, useState } from 'react';
 import { MessageCells } from '@/components/MessageCells';
 import { PageHeader } from '@/components/PageHeader';
 import { Pager, useCursorPages } from '@/components/Pager';
-import { EmptyState, ErrorState, Skeleton } from '@/components/states';
+import { EmptyState, ErrorState, ListCount, showsPreviousRows, Skeleton } from '@/components/states';
 import { fieldErrors } from '@/lib/errors';
-import { formatCount, formatDateTime } from '@/lib/format';
+import { formatDateTime } from '@/lib/format';
 import { useViewer } from '@/lib/viewer';
 import { MESSAGE_LOG_JOURNEYS_QUERY, MESSAGE_LOG_QUERY, type LoggedMessage } from '../_queries';
 import { MessageBody } from './MessageBody';
@@ -36,8 +36,7 @@ export function MessageLog() {
   const { byField } = fieldErrors(messages.error, ['filter.userId', 'filter.provider']);
   const filterProblem = Object.keys(byField).length > 0;
   const connection = messages.data?.messages ?? messages.previousData?.messages;
-  // The previous filter's (or page's) rows, shown dimmed while the new ones load.
-  const stale = !messages.data && messages.loading && Boolean(connection);
+  const stale = showsPreviousRows(messages);
   const outbox = applied.provider === 'outbox';
 
   return (
@@ -61,13 +60,7 @@ export function MessageLog() {
           <h2 id="messages-title" className="panel__title">
             {outbox ? 'Outbox' : key ? 'Matching messages' : 'All messages'}
           </h2>
-          {stale ? (
-            <p className="panel__meta" role="status">
-              Updating…
-            </p>
-          ) : connection && !filterProblem && !messages.error ? (
-            <p className="panel__meta">{formatCount(connection.totalCount)} messages</p>
-          ) : null}
+          <ListCount updating={stale} count={connection && !filterProblem && !messages.error ? connection.totalCount : null} noun="messages" />
         </div>
         {outbox ? (
           <p className="panel__meta">

@@ -6,9 +6,9 @@ import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useMemo } from 'react';
 import { PageHeader } from '@/components/PageHeader';
 import { Pager, useCursorPages } from '@/components/Pager';
-import { EmptyState, ErrorState, Skeleton } from '@/components/states';
+import { EmptyState, ErrorState, ListCount, showsPreviousRows, Skeleton } from '@/components/states';
 import { fieldErrors } from '@/lib/errors';
-import { formatCount, formatDateTime, formatRelative } from '@/lib/format';
+import { formatDateTime, formatRelative } from '@/lib/format';
 import { useViewer } from '@/lib/viewer';
 import { USER_FILTER_ATTRIBUTES_QUERY, USER_FILTER_SEGMENTS_QUERY, USERS_LIST_QUERY, type UsersListUser } from '../_queries';
 import { UserFilters } from './UserFilters';
@@ -45,8 +45,7 @@ export function UsersList() {
   const filterProblem = invalid || Object.keys(byField).some((f) => f.startsWith('filter.'));
 
   const connection = users.data?.users ?? users.previousData?.users;
-  // The previous filter's (or page's) rows, shown dimmed while the new ones load.
-  const stale = !users.data && users.loading && Boolean(connection);
+  const stale = showsPreviousRows(users);
   const filtered = Boolean(key);
 
   return (
@@ -67,13 +66,7 @@ export function UsersList() {
           <h2 id="users-title" className="panel__title">
             {filtered ? 'Matching users' : 'All users'}
           </h2>
-          {stale ? (
-            <p className="panel__meta" role="status">
-              Updating…
-            </p>
-          ) : connection && !filterProblem && !users.error ? (
-            <p className="panel__meta">{formatCount(connection.totalCount)} users</p>
-          ) : null}
+          <ListCount updating={stale} count={connection && !filterProblem && !users.error ? connection.totalCount : null} noun="users" />
         </div>
         {filterProblem ? (
           <EmptyState title="Fix the filter to see users">The conditions marked above cannot be applied.</EmptyState>
