@@ -1,5 +1,5 @@
 import { compare, type ComparisonOperator, type ComparisonValue, type JsonValue, parseDateValue, type PropertyFilter, valueAtPath } from '@tideflow/domain';
-import { all, attribute, day, labNow, openSegmentLab, parseDefinition, type SegmentLab, type UserSpec } from './segmentLab';
+import { all, attribute, day, group, labNow, openSegmentLab, parseDefinition, type SegmentLab, type UserSpec } from './segmentLab';
 
 /**
  * Property-based cross-check: many values through both the SQL compiler and the
@@ -41,8 +41,10 @@ const interesting: Array<JsonValue | undefined> = [
   true, false,
   '2026-03-05T08:00:00Z', '2026-03-05', '2026-03-05T10:00:00+02:00', '2026-03-05 08:00:00', '2026-03-05t08:00:00z', '2026-03-05T08:00:00 UTC',
   '2026-02-30', '2026-03-05T08:00:00.123456Z', '2026-03-05T08:00:00+02', '2026-03-05T08:00', ' 2026-03-05', '2026-03-04T23:59:59.999Z',
-  [], ['a', 'Pro'], [1, 42], ['42'], [true], [null], [[1]], ['2026-03-05'], ['ABC', 7],
+  [], ['a', 'Pro'], [1, 42], ['42'], [true], [null], [[1]], ['2026-03-05'], ['ABC', 7], ['pro', 'x'],
   {}, { a: 1 }, { v: 'abc' },
+  // Text that reads like JSON: segments look text up as `->>` gives it, where a list starts with "[".
+  '[pro]', '["pro"]', '{}', '[',
 ];
 const randomValue = (): JsonValue | undefined => {
   const r = rand();
@@ -54,7 +56,7 @@ const randomValue = (): JsonValue | undefined => {
 };
 const values: Array<JsonValue | undefined> = [...interesting, ...Array.from({ length: 40 }, randomValue)];
 
-const scalars: Array<string | number | boolean> = ['abc', 'ABC', 'pro', 'Pro', '', ' ', '42', '42.0', ' 42 ', 'true', 'TRUE', 'É', 'é', 'kin', 'in', 42, 0, -0.5, 1000, 1, 7, true, false, '2026-03-05T08:00:00Z', '2026-03-05', 'a', "o'n", '1e3', '0x10', '7'];
+const scalars: Array<string | number | boolean> = ['abc', 'ABC', 'pro', 'Pro', '', ' ', '42', '42.0', ' 42 ', 'true', 'TRUE', 'É', 'é', 'kin', 'in', 42, 0, -0.5, 1000, 1, 7, true, false, '2026-03-05T08:00:00Z', '2026-03-05', 'a', "o'n", '1e3', '0x10', '7', '[pro]', '["pro"]', '{}', 'PRO'];
 const orderedLiterals: Array<string | number> = [0, 1, 7, 42, -1, 42.5, 1000, '2026-03-05', '2026-03-05T08:00:00Z', '2026-03-05T09:00:00+02:00', '2026-03-04T23:59:59.999Z'];
 const numericTextLiterals = ['10', '42', ' 7 ', '1e3', '-0.5'];
 
@@ -173,4 +175,20 @@ it('event property filters (flat, nested and dotted keys) mean what journeys mea
   });
   expect(report(outcome)).toEqual({ mismatches: [], seed });
   expect(outcome.checked).toBeGreaterThan(20_000);
+});
+
+it('several trait conditions in one group (tested cheapest first, in a chain) mean the AND of each, and NOT of it its complement', async () => {
+  const comparisons = () => Array.from({ length: 3 }, () => {
+    const { operator, value } = randomComparison(false);
+    return attribute('v', attributeOperatorOf[operator], operator === 'in' || operator === 'notIn' ? { values: value } : { value });
+  });
+  const everyone = users.map((user) => user.id);
+  for (let run = 0; run < 25; run++) {
+    const conditions = [...comparisons(), attribute('country', 'exists')];
+    const each = await Promise.all(conditions.map(async (condition) => new Set(await lab.membersOnly(parseDefinition(all(condition))))));
+    const expected = everyone.filter((id) => each.every((members) => members.has(id))).sort();
+    expect([...(await lab.membersOnly(parseDefinition(all(...conditions))))].sort()).toEqual(expected);
+    const negated = parseDefinition({ root: group('all', conditions, true) });
+    expect([...(await lab.membersOnly(negated))].sort()).toEqual(everyone.filter((id) => !expected.includes(id)).sort());
+  }
 });

@@ -1,8 +1,8 @@
 import { isSystemAttributeName, systemAttributeTypes } from '../../attributes/systemAttributes';
 import type { AttributeType } from '../../attributes/attributeType';
-import type { SegmentConditionOf } from '../segmentDefinition';
+import type { SegmentConditionOf, SegmentNode } from '../segmentDefinition';
 import type { SqlParams } from './sqlParams';
-import { betweenSql, containsSql, equalsSql, instantBetweenSql, inListSql, instantOf, jsonValueAt, orderSql, presentSql, type SqlValue, textOnlySql, timestampOf } from './valueSql';
+import { betweenSql, containsSql, equalsSql, instantBetweenSql, inListSql, instantOf, jsonValueAt, kindOfLiteral, type Literal, orderSql, presentSql, type SqlValue, textOnlySql, timestampOf } from './valueSql';
 
 /** A user attribute of `u`: a system column, or a (dotted) path into `u.traits`. */
 export function attributeValue(name: string, traitTypes: ReadonlyMap<string, AttributeType>, params: SqlParams): SqlValue {
@@ -78,5 +78,51 @@ export function comparisonSql(value: SqlValue, c: Comparison, now: Date, params:
       return strict(`lower(${value.text}) = 'true'`);
     case 'isFalse':
       return strict(`lower(${value.text}) = 'false'`);
+  }
+}
+
+/**
+ * The per-row price class of a condition on a custom trait: 0 presence and text equality (a hash
+ * probe of the value as stored), 1 numbers and substrings, 2 dates (a guarded parse); null for
+ * anything else (system columns, events, segments), which Postgres orders itself.
+ */
+export function traitTestCost(node: SegmentNode, traitTypes: ReadonlyMap<string, AttributeType>): number | null {
+  if (node.type !== 'attribute' || isSystemAttributeName(node.attribute)) return null;
+  const trait = node.attribute.startsWith('traits.') ? node.attribute.slice('traits.'.length) : node.attribute;
+  const type = traitTypes.get(trait);
+  const literalCost = (literal: unknown) => {
+    const kind = kindOfLiteral(literal as Literal, type);
+    return kind === 'date' ? 2 : kind === 'number' ? 1 : 0;
+  };
+  const orderedCost = (literal: unknown) => (typeof literal === 'string' && instantOf(literal) ? 2 : 1);
+  switch (node.operator) {
+    case 'exists':
+    case 'notExists':
+    case 'isTrue':
+    case 'isFalse':
+      return 0;
+    case 'equals':
+    case 'notEquals':
+      return literalCost(node.value);
+    case 'in':
+    case 'notIn':
+      return Math.max(0, ...(node.values ?? []).map(literalCost));
+    case 'contains':
+    case 'notContains':
+    case 'startsWith':
+    case 'endsWith':
+      return 1;
+    case 'greaterThan':
+    case 'greaterOrEqual':
+    case 'lessThan':
+    case 'lessOrEqual':
+      return orderedCost(node.value);
+    case 'between':
+      return Math.max(orderedCost(node.from), orderedCost(node.to));
+    case 'before':
+    case 'after':
+    case 'withinLastDays':
+    case 'moreThanDaysAgo':
+      return 2;
   }
 }

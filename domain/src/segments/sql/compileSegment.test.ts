@@ -87,7 +87,7 @@ describe('dates typed by the user', () => {
   it('a day the month does not have is not a date (no rollover to the next month)', () => {
     const query = segmentMembersQuery(all({ type: 'attribute', attribute: 'signup', operator: 'equals', value: '2026-02-30' }), context);
     expect(query.params).not.toContain('2026-03-02T00:00:00.000Z');
-    expect(query.params).toContain('2026-02-30');
+    expect(query.params).toContain('{"2026-02-30"}'); // compared as text: its spellings
   });
 
   it('relative dates count back from "now" in whole 24-hour days', () => {
@@ -119,5 +119,42 @@ describe('queries', () => {
 
   it('the same definition and context compile to the same query', () => {
     expect(segmentMembersQuery(definition, context)).toEqual(segmentMembersQuery(definition, context));
+  });
+});
+
+describe('text compared case-insensitively', () => {
+  it('ASCII literals: the value as stored is looked up among their spellings, with no case fold per row', () => {
+    const query = segmentMembersQuery(all({ type: 'attribute', attribute: 'plan', operator: 'in', values: ['Pro', 'kit'] }), context);
+    expect(query.text).not.toContain('lower(');
+    expect(query.text).toMatch(/\(u\.traits ->> \$\d+::text\) = ANY \(\$\d+::text\[\]\)/);
+    expect(query.params).toContain('{"pro","prO","pRo","pRO","Pro","PrO","PRo","PRO","kit","kiT","kIt","kIT","Kit","KiT","KIt","KIT","\u212Ait","\u212AiT","\u212AIt","\u212AIT"}');
+    expectEveryParameterUsed(query);
+  });
+
+  it('literals with too many spellings, or not ASCII, are folded per row', () => {
+    const long = segmentMembersQuery(all({ type: 'attribute', attribute: 'country', operator: 'equals', value: 'united kingdom of great britain' }), context);
+    expect(long.text).toContain('lower(replace(u."country", chr(8490), \'k\') COLLATE "C")');
+    const accented = segmentMembersQuery(all({ type: 'attribute', attribute: 'country', operator: 'equals', value: 'España' }), context);
+    expect(accented.text).toContain('lower(u."country")');
+  });
+});
+
+describe("an AND's conditions on traits", () => {
+  it('are tested cheapest first in one chain (text, then numbers, then dates), after the other conditions', () => {
+    const query = segmentMembersQuery(
+      all(
+        { type: 'attribute', attribute: 'signup', operator: 'after', value: '2026-01-01' },
+        { type: 'attribute', attribute: 'age', operator: 'between', from: 25, to: 45 },
+        { type: 'attribute', attribute: 'country', operator: 'in', values: ['US', 'CA'] },
+        { type: 'attribute', attribute: 'plan', operator: 'in', values: ['pro'] },
+      ),
+      context,
+    );
+    const at = (needle: string) => query.text.indexOf(needle);
+    expect(at('u."country"')).toBeLessThan(at('CASE WHEN'));
+    expect(at('CASE WHEN')).toBeLessThan(at('numrange('));
+    expect(at('numrange(')).toBeLessThan(at('tideflow_timestamptz('));
+    expect(query.text.match(/CASE WHEN \(COALESCE/g)).toHaveLength(2);
+    expectEveryParameterUsed(query);
   });
 });

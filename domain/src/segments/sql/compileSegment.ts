@@ -1,6 +1,6 @@
 import type { AttributeType } from '../../attributes/attributeType';
 import type { SegmentCondition, SegmentDefinition, SegmentNode } from '../segmentDefinition';
-import { attributeValue, comparisonSql } from './attributeSql';
+import { attributeValue, comparisonSql, traitTestCost } from './attributeSql';
 import { aggregateCountsNone, aggregateSet, aggregateSql, behaviourSet, behaviourShape, behaviourSql, type EventScopeContext, eventTimeSet, eventTimeSql, rfmSet, rfmSql, type UserSet } from './eventSql';
 import { reachabilitySql } from './reachabilitySql';
 import { SqlParams } from './sqlParams';
@@ -118,9 +118,26 @@ function nodeSql(node: SegmentNode, ctx: EventScopeContext, traitTypes: Readonly
   // An OR of event (or membership) conditions is one set: a UNION the planner hashes once, as a join
   // where it can, instead of one subplan per alternative, each planned for half its rows.
   if (node.match === 'any' && node.children.length > 1 && setShape(node)?.negated === false) return `(u.id IN (${setSql(node, ctx).sql}))`;
-  const parts = node.children.map((child) => nodeSql(child, ctx, traitTypes));
+  let parts = node.children.map((child) => nodeSql(child, ctx, traitTypes));
+  if (node.match === 'all') parts = withTraitTestsInOrder(node.children, parts, traitTypes);
   const joined = parts.length ? `(${parts.join(node.match === 'all' ? '\n AND ' : '\n OR ')})` : node.match === 'all' ? 'true' : 'false';
   return node.negate ? `(NOT ${joined})` : joined;
+}
+
+/**
+ * An AND's conditions on custom traits, tested cheapest first (`traitTestCost`) in one CASE chain,
+ * after the group's other conditions. Postgres orders a scan's conditions by its own estimates,
+ * which price a hashed lookup among a literal's spellings as a walk through all of them: left to
+ * itself, it parsed every user's number before looking the plan up. Each condition is true or
+ * false, never NULL (`comparisonSql`), so the chain means the same as the AND.
+ */
+function withTraitTestsInOrder(children: readonly SegmentNode[], parts: string[], traitTypes: ReadonlyMap<string, AttributeType>): string[] {
+  const costs = children.map((child) => traitTestCost(child, traitTypes));
+  const traitTests = parts.map((sql, i) => ({ sql, cost: costs[i] })).filter((part): part is { sql: string; cost: number } => part.cost !== null);
+  if (traitTests.length < 2) return parts;
+  traitTests.sort((a, b) => a.cost - b.cost);
+  const chain = traitTests.reduceRight((rest, test) => (rest === null ? test.sql : `(CASE WHEN ${test.sql} THEN ${rest} ELSE false END)`), null as string | null);
+  return [...parts.filter((_, i) => costs[i] === null), chain!];
 }
 
 /** The predicate over users `u` (with the workspace), and its parameters; `sampleBelow`: only users whose id is below this uuid. */

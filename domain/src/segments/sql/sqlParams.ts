@@ -11,6 +11,15 @@ export class SqlParams {
     return `$${this.values.length}::${cast}`;
   }
 
+  /**
+   * A list of texts as a `text[]` constant (one Postgres array literal, every item quoted): unlike
+   * a JSON list unpacked per query, Postgres hashes a constant array once and probes it per row.
+   */
+  textArray(values: readonly string[]): string {
+    this.values.push(`{${values.map(quoted).join(',')}}`);
+    return `$${this.values.length}::text[]`;
+  }
+
   /** A list, sent as one JSON array parameter. */
   list(values: readonly unknown[]): string {
     return `(SELECT jsonb_array_elements_text(${this.add(values, 'jsonb')}))`;
@@ -22,6 +31,9 @@ export class SqlParams {
    */
   path(path: string | readonly string[]): string {
     const keys = typeof path === 'string' ? path.split('.') : path;
-    return `${this.add(`{${keys.map((key) => `"${key.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`, 'text')}::text[]`;
+    return `${this.add(`{${keys.map(quoted).join(',')}}`, 'text')}::text[]`;
   }
 }
+
+/** An item of a Postgres array literal: double-quoted, so any character is just data. */
+const quoted = (item: string) => `"${item.replace(/[\\"]/g, (c) => `\\${c}`)}"`;

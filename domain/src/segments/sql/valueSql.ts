@@ -1,5 +1,6 @@
 import type { AttributeType } from '../../attributes/attributeType';
 import { parseDateValue } from '../../conditions/timeZones';
+import { caseVariants } from './caseVariants';
 import type { SqlParams } from './sqlParams';
 
 /**
@@ -189,16 +190,39 @@ function asciiLowerSql(text: string, forSubstrings: boolean): string {
 }
 
 /**
- * `text` equals one of `texts` ignoring case, as journeys compare (`toLowerCase` on both sides):
- * ASCII literals (the common case: plans, country codes) through `asciiLowerSql`, lowered here;
- * others with the database's `lower`.
+ * How many spellings of ASCII literals a test may list (`caseVariants`): "enterprise" alone has
+ * 1,024. A longer list is still one hash probe a row, but costs building at each query.
+ */
+const caseVariantLimit = 4096;
+
+/** Every spelling of the (ASCII) literals that JavaScript lowers to one of them; null past the limit. */
+function spellingsOf(asciiLiterals: readonly string[]): string[] | null {
+  const lowered = [...new Set(asciiLiterals.map((literal) => literal.toLowerCase()))];
+  const spellings: string[] = [];
+  for (const literal of lowered) {
+    const variants = caseVariants(literal, caseVariantLimit - spellings.length);
+    if (!variants) return null;
+    spellings.push(...variants);
+  }
+  return spellings;
+}
+
+/**
+ * `text` equals one of `texts` ignoring case, as journeys compare (`toLowerCase` on both sides).
+ * ASCII literals (the common case: plans, country codes): the value as stored is looked up among
+ * every spelling that lowers to a literal, a hashed constant array, as cheap per row as a
+ * case-sensitive `IN`; past `caseVariantLimit` spellings, through `asciiLowerSql`. Other literals
+ * with the database's `lower`.
  */
 function lowerTextInSql(text: string, texts: readonly string[], params: SqlParams): string {
   // Every parameter added must appear in the text (Postgres cannot type an unused one).
-  const ascii = [...new Set(texts.filter(isAscii).map((literal) => literal.toLowerCase()))];
+  const asciiLiterals = texts.filter(isAscii);
+  const ascii = [...new Set(asciiLiterals.map((literal) => literal.toLowerCase()))];
   const other = texts.filter((literal) => !isAscii(literal));
   const tests: string[] = [];
-  if (ascii.length) {
+  const spellings = spellingsOf(asciiLiterals);
+  if (spellings?.length) tests.push(`${text} = ANY (${params.textArray(spellings)})`);
+  else if (ascii.length) {
     // A list is an array computed once (an init plan): a sub-select compared per row costs a hash probe each time.
     tests.push(`${asciiLowerSql(text, false)} = ${ascii.length === 1 ? params.add(ascii[0], 'text') : `ANY (ARRAY(SELECT jsonb_array_elements_text(${params.add(ascii, 'jsonb')})))`}`);
   }
@@ -222,6 +246,16 @@ function containsTextSql(text: string, literal: string, params: SqlParams): stri
 function looselyInSql(value: SqlValue, literals: ReadonlyArray<Literal>, params: SqlParams, whenList?: string): string {
   const { numbers, texts, numericTexts } = literalKinds(literals);
   const numberList = (list: number[]) => (list.length === 1 ? params.add(list[0], 'numeric') : `ANY (SELECT item::numeric FROM jsonb_array_elements_text(${params.add(list, 'jsonb')}) AS item)`);
+  if (value.jsonb && !numbers.length && !numericTexts.length) {
+    const spellings = texts.every((text) => isAscii(text) && !/^[[{]/.test(text)) ? spellingsOf(texts) : null;
+    if (spellings?.length) {
+      // Text literals that no number, list or object reads as: the JSON value's text (`->>`) is a
+      // spelling exactly when the value is such a string, or true/false and the literal "true" /
+      // "false", so no type test is needed; only a text starting with "[" may be a list.
+      const equal = `${value.text} = ANY (${params.textArray(spellings)})`;
+      return whenList ? `(CASE WHEN ${equal} THEN true WHEN left(${value.text}, 1) = '[' THEN jsonb_typeof(${value.jsonb}) = 'array' AND ${whenList} ELSE false END)` : `(${equal})`;
+    }
+  }
   const textEquals = texts.length ? lowerTextInSql(value.text, texts, params) : 'false';
   const textAsNumber = numbers.length ? `tideflow_numeric(${value.text}) = ${numberList(numbers)}` : 'false';
   if (!value.jsonb) return `(${textEquals} OR ${textAsNumber})`;
