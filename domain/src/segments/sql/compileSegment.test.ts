@@ -131,6 +131,17 @@ describe('text compared case-insensitively', () => {
     expectEveryParameterUsed(query);
   });
 
+  it('a scan spells out up to 4,096 spellings; a check of a few users up to 64 (sending and hashing more would cost it more than folding)', () => {
+    const definition = all({ type: 'attribute', attribute: 'plan', operator: 'in', values: ['pro', 'enterprise'] });
+    const members = segmentMembersQuery(definition, context);
+    expect(members.params.find((param) => typeof param === 'string' && param.startsWith('{'))?.toString().split(',')).toHaveLength(1032);
+    expect(members.text).not.toContain('lower(');
+    const check = segmentUserCheckQuery(definition, context, '00000000-0000-4000-8000-000000000002');
+    expect(check.text).not.toContain('::text[])');
+    expect(check.text).toContain('COLLATE "C"');
+    expectEveryParameterUsed(check);
+  });
+
   it('literals with too many spellings, or not ASCII, are folded per row', () => {
     const long = segmentMembersQuery(all({ type: 'attribute', attribute: 'country', operator: 'equals', value: 'united kingdom of great britain' }), context);
     expect(long.text).toContain('lower(replace(u."country", chr(8490), \'k\') COLLATE "C")');

@@ -142,7 +142,7 @@ function withTraitTestsInOrder(children: readonly SegmentNode[], parts: string[]
 
 /** The predicate over users `u` (with the workspace), and its parameters; `sampleBelow`: only users whose id is below this uuid. */
 function compilePredicate(definition: SegmentDefinition, context: SegmentSqlContext, userId: string | null, sampleBelow: string | null = null): { where: string; params: SqlParams } {
-  const params = new SqlParams();
+  const params = new SqlParams({ scan: userId === null });
   const workspace = params.add(context.workspaceId, 'uuid');
   const user = userId === null ? null : params.add(userId, 'uuid');
   const below = sampleBelow === null ? null : params.add(sampleBelow, 'uuid');
@@ -171,7 +171,7 @@ export function segmentMembersQuery(definition: SegmentDefinition, context: Segm
   // Only event (or membership) conditions: the users come from the events themselves (every event's
   // user is a user of its workspace), as one would write it by hand, with no pass over "User".
   if (setShape(definition.root)?.negated === false) {
-    const params = new SqlParams();
+    const params = new SqlParams({ scan: true });
     const workspace = params.add(context.workspaceId, 'uuid');
     const set = setSql(definition.root, { workspace, now: context.now, eventGroups: context.eventGroups, user: null, params });
     return { text: `SELECT ${set.distinct ? '' : 'DISTINCT '}s."userId" AS id FROM (${set.sql}) s`, params: params.values };

@@ -6,6 +6,17 @@
 export class SqlParams {
   readonly values: unknown[] = [];
 
+  /**
+   * How many spellings of case-insensitive text literals a test may list (see `lowerTextInSql`).
+   * A query that scans many rows gains from a long list (one hash probe a row instead of a case
+   * fold); a check of a few users does not, and would pay for sending and hashing it each time.
+   */
+  readonly spellingLimit: number;
+
+  constructor(options: { scan?: boolean } = {}) {
+    this.spellingLimit = options.scan ? 4096 : 64;
+  }
+
   add(value: unknown, cast: 'text' | 'numeric' | 'timestamptz' | 'uuid' | 'jsonb' | 'int' | 'boolean'): string {
     this.values.push(cast === 'jsonb' ? JSON.stringify(value) : value instanceof Date ? value.toISOString() : value);
     return `$${this.values.length}::${cast}`;

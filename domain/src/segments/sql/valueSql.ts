@@ -189,18 +189,12 @@ function asciiLowerSql(text: string, forSubstrings: boolean): string {
   return `lower(${forSubstrings ? `replace(${kelvin}, chr(304), 'i' || chr(775))` : kelvin} COLLATE "C")`;
 }
 
-/**
- * How many spellings of ASCII literals a test may list (`caseVariants`): "enterprise" alone has
- * 1,024. A longer list is still one hash probe a row, but costs building at each query.
- */
-const caseVariantLimit = 4096;
-
-/** Every spelling of the (ASCII) literals that JavaScript lowers to one of them; null past the limit. */
-function spellingsOf(asciiLiterals: readonly string[]): string[] | null {
+/** Every spelling of the (ASCII) literals that JavaScript lowers to one of them; null past `limit`. */
+function spellingsOf(asciiLiterals: readonly string[], limit: number): string[] | null {
   const lowered = [...new Set(asciiLiterals.map((literal) => literal.toLowerCase()))];
   const spellings: string[] = [];
   for (const literal of lowered) {
-    const variants = caseVariants(literal, caseVariantLimit - spellings.length);
+    const variants = caseVariants(literal, limit - spellings.length);
     if (!variants) return null;
     spellings.push(...variants);
   }
@@ -211,7 +205,7 @@ function spellingsOf(asciiLiterals: readonly string[]): string[] | null {
  * `text` equals one of `texts` ignoring case, as journeys compare (`toLowerCase` on both sides).
  * ASCII literals (the common case: plans, country codes): the value as stored is looked up among
  * every spelling that lowers to a literal, a hashed constant array, as cheap per row as a
- * case-sensitive `IN`; past `caseVariantLimit` spellings, through `asciiLowerSql`. Other literals
+ * case-sensitive `IN`; past `params.spellingLimit` spellings, through `asciiLowerSql`. Other literals
  * with the database's `lower`.
  */
 function lowerTextInSql(text: string, texts: readonly string[], params: SqlParams): string {
@@ -220,7 +214,7 @@ function lowerTextInSql(text: string, texts: readonly string[], params: SqlParam
   const ascii = [...new Set(asciiLiterals.map((literal) => literal.toLowerCase()))];
   const other = texts.filter((literal) => !isAscii(literal));
   const tests: string[] = [];
-  const spellings = spellingsOf(asciiLiterals);
+  const spellings = spellingsOf(asciiLiterals, params.spellingLimit);
   if (spellings?.length) tests.push(`${text} = ANY (${params.textArray(spellings)})`);
   else if (ascii.length) {
     // A list is an array computed once (an init plan): a sub-select compared per row costs a hash probe each time.
@@ -247,7 +241,7 @@ function looselyInSql(value: SqlValue, literals: ReadonlyArray<Literal>, params:
   const { numbers, texts, numericTexts } = literalKinds(literals);
   const numberList = (list: number[]) => (list.length === 1 ? params.add(list[0], 'numeric') : `ANY (SELECT item::numeric FROM jsonb_array_elements_text(${params.add(list, 'jsonb')}) AS item)`);
   if (value.jsonb && !numbers.length && !numericTexts.length) {
-    const spellings = texts.every((text) => isAscii(text) && !/^[[{]/.test(text)) ? spellingsOf(texts) : null;
+    const spellings = texts.every((text) => isAscii(text) && !/^[[{]/.test(text)) ? spellingsOf(texts, params.spellingLimit) : null;
     if (spellings?.length) {
       // Text literals that no number, list or object reads as: the JSON value's text (`->>`) is a
       // spelling exactly when the value is such a string, or true/false and the literal "true" /
