@@ -3,15 +3,15 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, type Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { type ApiServer, createApiKey, createApiServer, createWorkspace } from '@tideflow/api';
 import type { Database } from '@tideflow/db';
-import { createTideflowWorker, JourneyInboxProcessor, JourneyVersionCache, SecretBox, SegmentInboxProcessor, type TemporalTarget, workflowsPath } from '@tideflow/workflows';
+import { createTideflowWorker, JourneyInboxProcessor, JourneyVersionCache, SecretBox, SegmentInboxProcessor, type TemporalTarget, workflowBundlerOptions, workflowsPath } from '@tideflow/workflows';
 import { startTemporalTestEnvironment } from './temporalTestEnvironment';
 import { openTestDatabase } from './testDatabase';
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | null = null;
 
-/** The workflow code, bundled once per test process. */
+/** The workflow code, bundled once per test process, as the worker bundles it. */
 export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
-  bundle ??= bundleWorkflowCode({ workflowsPath, logger: { trace() {}, debug() {}, info() {}, warn() {}, error: console.error, log() {} } as never });
+  bundle ??= bundleWorkflowCode({ workflowsPath, ...workflowBundlerOptions, logger: { trace() {}, debug() {}, info() {}, warn() {}, error: console.error, log() {} } as never });
   return bundle;
 }
 

@@ -13,7 +13,7 @@ export { allSearchAttributes, searchAttributeFlags, searchAttributes } from './s
 export { SecretBox } from './secrets/secretBox';
 export { runEventCatalogRecount } from './starters/startEventCatalogRecount';
 export { type TemporalConfig, temporalConfigFromEnv } from './temporalConfig';
-export { createTideflowWorker, type TideflowWorkerOptions, workflowsPath } from './worker';
+export { createTideflowWorker, type TideflowWorkerOptions, workflowBundlerOptions, workflowsPath } from './worker';
 export { workflowIds } from './workflowIds';
 export { sendTestMessage, type TestMessageInput } from './channels/testMessage';
 export { defaultFromEmail } from './channels/channelConfig';

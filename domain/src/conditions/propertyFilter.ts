@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { JsonObject } from '../json/json';
-import { ComparisonOperator, ComparisonValue, compare, comparisonValueProblem, describeComparison } from './comparison';
-import { valueAtPath } from './valueAtPath';
+import { ComparisonOperator, ComparisonValue, comparisonValueProblem, describeComparison } from './comparison';
+
+export { matchesPropertyFilters } from './propertyMatching';
 
 /** A filter on an event's properties, e.g. `path eq "/pricing"`, `amount gte 100`, `coupon exists`. */
 export const PropertyFilter = z
@@ -17,11 +18,6 @@ export const PropertyFilter = z
 export type PropertyFilter = z.infer<typeof PropertyFilter>;
 
 export const PropertyFilters = z.array(PropertyFilter).max(50, 'may have at most 50 filters').default([]);
-
-/** All filters must hold (AND), as in every campaign tool's event filter. */
-export function matchesPropertyFilters(properties: JsonObject, filters: readonly PropertyFilter[]): boolean {
-  return filters.every((filter) => compare(valueAtPath(properties, filter.property), filter.operator, filter.value));
-}
 
 export function describePropertyFilter(filter: PropertyFilter): string {
   return describeComparison(filter.property, filter.operator, filter.value);

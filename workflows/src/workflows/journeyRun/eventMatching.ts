@@ -1,4 +1,5 @@
-import { compare, durationMs, type ExitCriterion, type JourneyGoal, type JourneyNodeOf, matchesPropertyFilters, segmentChangeEvents, valueAtPath, type JsonObject } from '@tideflow/domain';
+import type { ExitCriterion, JourneyGoal, JourneyNodeOf, JsonObject } from '@tideflow/domain';
+import { compare, durationMs, matchesPropertyFilters, segmentChangeEvents, valueAtPath } from '@tideflow/domain/journeyRuntime';
 import type { JourneyEvent } from '../../journeys/journeyRunTypes';
 
 /** Pure matching of signalled events against what a run waits for (safe in workflow code). */

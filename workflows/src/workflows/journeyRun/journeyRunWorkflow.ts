@@ -12,7 +12,8 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import { alwaysListenedEvents, chooseRandomBranch, segmentChangeEvents, describeDuration, durationMs, JourneyGraph, type JourneyNode, type JourneyNodeOf, type JsonValue } from '@tideflow/domain';
+import type { JourneyNode, JourneyNodeOf, JsonValue } from '@tideflow/domain';
+import { alwaysListenedEvents, chooseRandomBranch, describeDuration, durationMs, JourneyGraph, segmentChangeEvents } from '@tideflow/domain/journeyRuntime';
 import type { JourneyActivities } from '../../activities/journeys';
 import type { JourneyEvent, JourneyRunEnd, JourneyRunIdentity, JourneyRunInput, JourneyRunState } from '../../journeys/journeyRunTypes';
 import { exitJourneySignal, journeyEventsSignal, journeyRunSnapshotQuery } from '../../journeys/journeySignals';

@@ -1,4 +1,5 @@
-import { describeDuration, type JourneyNode, type JourneyNodeOf } from '@tideflow/domain';
+import type { JourneyNode, JourneyNodeOf } from '@tideflow/domain';
+import { describeDuration } from '@tideflow/domain/journeyRuntime';
 
 /** How a node is named in step logs and the Temporal UI: its label, else its type and id. */
 export function nodeLabel(node: JourneyNode): string {
