@@ -23,6 +23,11 @@ export interface SqlDriver {
   readonly kind: 'postgres' | 'pglite';
   /** Runs `work` in one transaction (BEGIN … COMMIT, ROLLBACK when it throws). */
   transaction<T>(work: (tx: SqlQueryable) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  /**
+   * Runs one statement on its own: atomic as every statement is, in one round trip instead of the
+   * three a transaction around it takes (BEGIN, the statement, COMMIT).
+   */
+  query: SqlQueryable['query'];
 }
 
 export interface TransactionOptions {
@@ -73,6 +78,20 @@ export function pgSqlDriver(pool: Pool, options: PgDriverOptions = {}): SqlDrive
         client.release(broken);
       }
     },
+    async query<Row>(text: string, params?: unknown[]) {
+      const client = await connectWithin(pool, connectTimeoutMs);
+      let broken: Error | undefined;
+      try {
+        const result = await client.query(text, params);
+        return { rows: result.rows as Row[], rowCount: result.rowCount ?? result.rows.length };
+      } catch (error) {
+        // A connection error (not a statement's) leaves the connection unusable.
+        if (!(error instanceof Error && 'severity' in error)) broken = error as Error;
+        throw error;
+      } finally {
+        client.release(broken);
+      }
+    },
   };
 }
 
@@ -117,5 +136,9 @@ export function pgliteSqlDriver(pglite: PGlite): SqlDriver {
           },
         });
       }),
+    async query<Row>(text: string, params?: unknown[]) {
+      const result = await pglite.query<Row>(text, params);
+      return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
+    },
   };
 }

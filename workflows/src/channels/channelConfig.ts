@@ -1,4 +1,4 @@
-import type { PrismaClient } from '@tideflow/db';
+import { type ChannelSettings, type PrismaClient, sqlDriverOf } from '@tideflow/db';
 import type { SecretBox } from '../secrets/secretBox';
 
 export interface SmtpConfig {
@@ -21,7 +21,9 @@ export interface ChannelConfig {
 export const defaultFromEmail = 'no-reply@tideflow.local';
 
 export async function loadChannelConfig(prisma: PrismaClient, secrets: SecretBox, workspaceId: string): Promise<ChannelConfig> {
-  const settings = await prisma.channelSettings.findUnique({ where: { workspaceId } });
+  // Read by every send and webhook step: on the driver, not Prisma's query compiler.
+  const { rows } = await sqlDriverOf(prisma).query<ChannelSettings>(`SELECT * FROM "ChannelSettings" WHERE "workspaceId" = $1::uuid`, [workspaceId]);
+  const settings = rows[0];
   const headers = settings?.webhookHeadersSealed ? (JSON.parse(secrets.open(settings.webhookHeadersSealed)) as Array<{ name: string; value: string }>) : [];
   return {
     smtp: settings?.smtpHost

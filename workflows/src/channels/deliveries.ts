@@ -1,5 +1,5 @@
 import type { MessageChannel, MessagePurpose, PrismaClient } from '@tideflow/db';
-import { Prisma } from '@tideflow/db';
+import { Prisma, sqlDriverOf } from '@tideflow/db';
 
 export interface DeliveryDraft {
   workspaceId: string;
@@ -35,12 +35,14 @@ export type DeliveryClaim =
  * duplicate it, so it is recorded as UNCONFIRMED and not resent.
  */
 export async function claimDelivery(prisma: PrismaClient, draft: DeliveryDraft): Promise<DeliveryClaim> {
-  try {
-    const created = await prisma.message.create({ data: { ...draft, test: draft.test ?? false, status: 'SENDING' } });
-    return { kind: 'claimed', messageId: created.id, attempt: 1 };
-  } catch (error) {
-    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')) throw error;
-  }
+  // Every send and webhook step starts here: one statement on the driver, not Prisma's query compiler.
+  const { rows } = await sqlDriverOf(prisma).query<{ id: string }>(
+    `INSERT INTO "Message" ("workspaceId", "userId", "journeyId", "runId", "nodeId", channel, purpose, "idempotencyKey", provider, recipient, subject, body, test, status)
+     VALUES ($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5, $6::"MessageChannel", $7::"MessagePurpose", $8, $9, $10, $11, $12, $13::boolean, 'SENDING')
+     ON CONFLICT ("workspaceId", "idempotencyKey") DO NOTHING RETURNING id`,
+    [draft.workspaceId, draft.userId, draft.journeyId, draft.runId, draft.nodeId, draft.channel, draft.purpose, draft.idempotencyKey, draft.provider, draft.recipient, draft.subject, draft.body, draft.test ?? false],
+  );
+  if (rows[0]) return { kind: 'claimed', messageId: rows[0].id, attempt: 1 };
   const existing = await prisma.message.findUniqueOrThrow({ where: { workspaceId_idempotencyKey: { workspaceId: draft.workspaceId, idempotencyKey: draft.idempotencyKey } } });
   if (existing.status === 'SENT') return { kind: 'sent', messageId: existing.id, responseStatus: existing.responseStatus, response: existing.response, providerMessageId: existing.providerMessageId };
   const unconfirmed = 'unconfirmed: an attempt stopped while calling the provider (worker restart); not resent to avoid a duplicate';
@@ -55,16 +57,15 @@ export async function claimDelivery(prisma: PrismaClient, draft: DeliveryDraft):
 }
 
 export async function completeDelivery(prisma: PrismaClient, messageId: string, result: { providerMessageId?: string | null; responseStatus?: number | null; response?: unknown }): Promise<void> {
-  await prisma.message.update({
-    where: { id: messageId },
-    data: {
-      status: 'SENT',
-      sentAt: new Date(),
-      providerMessageId: result.providerMessageId ?? null,
-      responseStatus: result.responseStatus ?? null,
-      ...(result.response !== undefined ? { response: result.response as Prisma.InputJsonValue } : {}),
-    },
-  });
+  // A response of null is stored as no response (SQL NULL); undefined leaves the column as it is.
+  const response = result.response === undefined ? '' : `, response = $5::jsonb`;
+  const params: unknown[] = [messageId, new Date().toISOString(), result.providerMessageId ?? null, result.responseStatus ?? null];
+  if (result.response !== undefined) params.push(result.response === null ? null : JSON.stringify(result.response));
+  const { rowCount } = await sqlDriverOf(prisma).query(
+    `UPDATE "Message" SET status = 'SENT', "sentAt" = $2::timestamptz, "providerMessageId" = $3, "responseStatus" = $4::int${response} WHERE id = $1::uuid`,
+    params,
+  );
+  if (!rowCount) throw new Error(`No message ${messageId} to complete`);
 }
 
 export async function failDelivery(prisma: PrismaClient, messageId: string, error: string, responseStatus: number | null = null): Promise<void> {

@@ -40,7 +40,7 @@ async function writeRun(prisma: PrismaClient, run: JourneyRunIdentity, steps: re
   }
   const text = insert && update ? `WITH steps AS (${insert}) ${update}` : (insert ?? update);
   if (!text) return;
-  await sqlDriverOf(prisma).transaction((tx) => tx.query(text, values));
+  await sqlDriverOf(prisma).query(text, values);
 }
 
 /** A `SET` list and its parameters, numbered after the run id ($1). */

@@ -17,7 +17,7 @@ export function userFactsOf(user: User): UserFacts {
  */
 export async function loadRunUser(prisma: PrismaClient, runId: string): Promise<User | null> {
   // Most steps read the user: on the driver, as the run's progress is written (runRecords.ts), not through Prisma.
-  const { rows } = await sqlDriverOf(prisma).transaction((tx) => tx.query<User>(`SELECT u.* FROM "JourneyRun" r JOIN "User" u ON u.id = r."userId" WHERE r.id = $1::uuid`, [runId]));
+  const { rows } = await sqlDriverOf(prisma).query<User>(`SELECT u.* FROM "JourneyRun" r JOIN "User" u ON u.id = r."userId" WHERE r.id = $1::uuid`, [runId]);
   return rows[0] ?? null;
 }
 
