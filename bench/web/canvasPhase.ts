@@ -143,7 +143,7 @@ export async function canvasPhase(
     empty.push(e);
     log(`  empty   ${describe(e)}`);
     // The last round's trace of the large journey is kept (open it in DevTools → Performance).
-    const l = await canvasRun(browser, `${options.webUrl}/journeys/${options.largeJourneyId}`, options.storageState, options.seconds, round === options.rounds - 1 ? traceFile : null);
+    const l = await canvasRun(browser, `${options.webUrl}/journeys/${options.largeJourneyId}`, options.storageState, options.seconds, round === options.rounds - 1 ? traceFile : null, process.env.BENCH_EXTRA_CSS);
     large.push(l);
     log(`  ${options.nodes} nodes ${describe(l)}`);
   }
