@@ -143,6 +143,7 @@ export async function canvasPhase(
     empty.push(e);
     log(`  empty   ${describe(e)}`);
     // The last round's trace of the large journey is kept (open it in DevTools → Performance).
+    // BENCH_EXTRA_CSS: a style sheet added to the large journey's page, to try a CSS change without a build.
     const l = await canvasRun(browser, `${options.webUrl}/journeys/${options.largeJourneyId}`, options.storageState, options.seconds, round === options.rounds - 1 ? traceFile : null, process.env.BENCH_EXTRA_CSS);
     large.push(l);
     log(`  ${options.nodes} nodes ${describe(l)}`);

@@ -11,7 +11,8 @@ interface TraceEvent {
   args?: Record<string, any>;
 }
 
-export const traceCategories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'blink.user_timing'];
+/** BENCH_TRACE_INVALIDATIONS=1 adds what invalidated style, layout and paint (heavier trace; for finding what a frame redoes). */
+export const traceCategories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'blink.user_timing', ...(process.env.BENCH_TRACE_INVALIDATIONS ? ['disabled-by-default-devtools.timeline.invalidationTracking'] : [])];
 
 export interface FrameStats {
   /** Frames drawn in the window, per second. */
