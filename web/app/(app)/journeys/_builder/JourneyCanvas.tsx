@@ -75,9 +75,16 @@ export const JourneyCanvas = memo(function JourneyCanvas({ nodes, edges, readOnl
     },
     [zoomDetail],
   );
+  // The pointer layer (Builder.module.css) only once the view has actually moved: a press that starts a
+  // pan may end as a click on a step, and the layer would take its release.
+  const onMove = useCallback(() => {
+    const canvas = canvasRef.current;
+    if (canvas?.hasAttribute('data-moving') && !canvas.hasAttribute('data-moved')) canvas.setAttribute('data-moved', '');
+  }, []);
   const onMoveEnd = useCallback(
     (_event: MouseEvent | TouchEvent | null, viewport: Viewport) => {
       canvasRef.current?.removeAttribute('data-moving');
+      canvasRef.current?.removeAttribute('data-moved');
       zoomDetail.release(viewport.zoom);
     },
     [zoomDetail],
@@ -104,6 +111,7 @@ export const JourneyCanvas = memo(function JourneyCanvas({ nodes, edges, readOnl
           onDragOver={onDragOver}
           onDrop={onDrop}
           onMoveStart={onMoveStart}
+          onMove={onMove}
           onMoveEnd={onMoveEnd}
           nodesDraggable={!readOnly}
           nodesConnectable={!readOnly}
