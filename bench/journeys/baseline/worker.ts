@@ -18,8 +18,9 @@ async function main() {
     taskQueue,
     workflowsPath: require.resolve('./workflows'),
     activities: baselineActivities,
-    // `standaloneWorkerCachedWorkflows` of @tideflow/workflows; not imported, since the package's index would load Prisma and the journey code into this bare worker.
-    maxCachedWorkflows: 1000,
+    // As the journey worker: TEMPORAL_WORKER_CACHED_WORKFLOWS, else `standaloneWorkerCachedWorkflows` of
+    // @tideflow/workflows (not imported: the package's index would load Prisma and the journey code here).
+    maxCachedWorkflows: Number(process.env.TEMPORAL_WORKER_CACHED_WORKFLOWS || 1000),
   });
   console.log(`Baseline worker on task queue "${taskQueue}" at ${address}`);
   const stop = () => worker.shutdown();
