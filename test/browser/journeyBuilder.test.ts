@@ -319,6 +319,14 @@ it('shows the builder read-only to a viewer', async () => {
   const before = await node(page, 'sendMessage-1').getAttribute('style');
   await node(page, 'sendMessage-1').dragTo(canvasPane(page), { targetPosition: { x: 50, y: 50 } });
   await expect(node(page, 'sendMessage-1').getAttribute('style')).resolves.toBe(before);
+  // After a wheel zoom (while the view moves, a layer over the canvas takes the pointer), steps take clicks again.
+  const paneBox = (await canvasPane(page).boundingBox())!;
+  const viewTransform = () => page.locator('.react-flow__viewport').evaluate((viewport) => (viewport as HTMLElement).style.transform);
+  const viewBefore = await viewTransform();
+  await page.mouse.move(paneBox.x + paneBox.width / 2, paneBox.y + paneBox.height / 2);
+  for (let notch = 0; notch < 3; notch++) await page.mouse.wheel(0, 120);
+  await page.waitForFunction(() => !document.querySelector('[data-moving], [data-moved]'));
+  await expect(viewTransform()).resolves.not.toBe(viewBefore);
   // Who is waiting at a step is visible to a viewer too.
   await select(page, 'waitForEvent-1');
   await panel(page).getByRole('region', { name: 'Here now' }).getByRole('link', { name: 'ann@example.com' }).waitFor();
