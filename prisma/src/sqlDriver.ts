@@ -57,12 +57,7 @@ export function pgSqlDriver(pool: Pool, options: PgDriverOptions = {}): SqlDrive
     kind: 'postgres',
     async transaction(work, transactionOptions) {
       const client = await connectWithin(pool, connectTimeoutMs);
-      const tx: SqlQueryable = {
-        query: async <Row>(text: string, params?: unknown[]) => {
-          const result = await client.query(text, params);
-          return { rows: result.rows as Row[], rowCount: result.rowCount ?? result.rows.length };
-        },
-      };
+      const tx: SqlQueryable = { query: (text, params) => pgQuery(client, text, params) };
       let broken: Error | undefined;
       try {
         // One round trip: the settings travel with BEGIN (a simple query may hold several statements).
@@ -78,21 +73,21 @@ export function pgSqlDriver(pool: Pool, options: PgDriverOptions = {}): SqlDrive
         client.release(broken);
       }
     },
-    async query<Row>(text: string, params?: unknown[]) {
+    async query(text, params) {
+      // A client a failed statement left unusable is not queryable any more: the pool drops it on release.
       const client = await connectWithin(pool, connectTimeoutMs);
-      let broken: Error | undefined;
       try {
-        const result = await client.query(text, params);
-        return { rows: result.rows as Row[], rowCount: result.rowCount ?? result.rows.length };
-      } catch (error) {
-        // A connection error (not a statement's) leaves the connection unusable.
-        if (!(error instanceof Error && 'severity' in error)) broken = error as Error;
-        throw error;
+        return await pgQuery(client, text, params);
       } finally {
-        client.release(broken);
+        client.release();
       }
     },
   };
+}
+
+async function pgQuery<Row>(client: PoolClient, text: string, params?: unknown[]): Promise<SqlResult<Row>> {
+  const result = await client.query(text, params);
+  return { rows: result.rows as Row[], rowCount: result.rowCount ?? result.rows.length };
 }
 
 function connectWithin(pool: Pool, ms: number): Promise<PoolClient> {
@@ -129,16 +124,14 @@ export function pgliteSqlDriver(pglite: PGlite): SqlDriver {
       pglite.transaction(async (tx) => {
         const settings = setLocal(options?.settings);
         if (settings) await tx.exec(settings);
-        return work({
-          query: async <Row>(text: string, params?: unknown[]) => {
-            const result = await tx.query<Row>(text, params);
-            return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
-          },
-        });
+        return work({ query: (text, params) => pgliteQuery(tx, text, params) });
       }),
-    async query<Row>(text: string, params?: unknown[]) {
-      const result = await pglite.query<Row>(text, params);
-      return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
-    },
+    query: (text, params) => pgliteQuery(pglite, text, params),
   };
+}
+
+/** PGlite and its transactions answer queries alike. */
+async function pgliteQuery<Row>(on: Pick<PGlite, 'query'>, text: string, params?: unknown[]): Promise<SqlResult<Row>> {
+  const result = await on.query<Row>(text, params);
+  return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
 }

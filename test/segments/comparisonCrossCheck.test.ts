@@ -177,7 +177,7 @@ it('event property filters (flat, nested and dotted keys) mean what journeys mea
   expect(outcome.checked).toBeGreaterThan(20_000);
 });
 
-it('several trait conditions in one group (tested cheapest first, in a chain) mean the AND of each, and NOT of it its complement', async () => {
+it('several trait conditions in one group (tested cheapest first, in a chain) mean the AND of each, and the negated group its complement', async () => {
   const comparisons = () => Array.from({ length: 3 }, () => {
     const { operator, value } = randomComparison(false);
     return attribute('v', attributeOperatorOf[operator], operator === 'in' || operator === 'notIn' ? { values: value } : { value });

@@ -82,4 +82,3 @@ export function compare(actual: JsonValue | undefined, operator: ComparisonOpera
     }
   }
 }
-

@@ -1,5 +1,5 @@
 import type { MessageChannel, MessagePurpose, PrismaClient } from '@tideflow/db';
-import { Prisma, sqlDriverOf } from '@tideflow/db';
+import { sqlDriverOf } from '@tideflow/db';
 
 export interface DeliveryDraft {
   workspaceId: string;
