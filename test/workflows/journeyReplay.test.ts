@@ -6,9 +6,10 @@ import { type JourneyTestEnvironment, publishJourney, startJourneyTestEnvironmen
 
 /**
  * Determinism guard: histories recorded from real journey runs (some by
- * earlier versions of the workflow code) must replay on today's code. A
- * change to journeyRunWorkflow.ts that would break runs in flight fails here;
- * such changes go behind `patched()`.
+ * earlier versions of the workflow code) must replay on today's code, each on
+ * the workflow type it ran as. A change to interpretJourney.ts that would break
+ * runs in flight fails here; such changes go behind `patched()` or into a new
+ * type (journeyRunWorkflow.ts).
  *
  * Record new histories with `RECORD_JOURNEY_HISTORIES=<label> npm test -- test/workflows/journeyReplay`.
  */
@@ -25,6 +26,9 @@ const recording = process.env.RECORD_JOURNEY_HISTORIES;
 (recording ? it.skip : it)('every recorded journey history replays on the current workflow code', async () => {
   const histories = storedHistories();
   expect(histories.length).toBeGreaterThanOrEqual(4);
+  // Every generation of the workflow that may still have runs in flight is covered.
+  const types = new Set(histories.map(({ history }) => history.events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name));
+  expect([...types].sort()).toEqual(['journeyRun', 'journeyRunV2']);
   const results = Worker.runReplayHistories({ workflowBundle: await workflowBundle() }, histories.map(({ workflowId, history }) => ({ workflowId, history })));
   const failures: string[] = [];
   for await (const result of results) if (result.error) failures.push(`${result.workflowId}: ${result.error.message}`);
