@@ -20,10 +20,17 @@ export interface ChannelConfig {
 
 export const defaultFromEmail = 'no-reply@tideflow.local';
 
+/** The `ChannelSettings` fields a send reads, as a row or as its `to_jsonb` (timestamps are left out). */
+export type ChannelSettingsRow = Pick<ChannelSettings, 'smtpHost' | 'smtpPort' | 'smtpSecure' | 'smtpUser' | 'smtpPasswordSealed' | 'fromEmail' | 'fromName' | 'webhookHeadersSealed' | 'webhookTimeoutSeconds'>;
+
 export async function loadChannelConfig(prisma: PrismaClient, secrets: SecretBox, workspaceId: string): Promise<ChannelConfig> {
-  // Read by every send and webhook step: on the driver, not Prisma's query compiler.
+  // Read by every test send: on the driver, not Prisma's query compiler. (Journey steps read it with their progress, runRecords.ts.)
   const { rows } = await sqlDriverOf(prisma).query<ChannelSettings>(`SELECT * FROM "ChannelSettings" WHERE "workspaceId" = $1::uuid`, [workspaceId]);
-  const settings = rows[0];
+  return channelConfigOf(rows[0] ?? null, secrets);
+}
+
+/** A workspace's stored channel settings (none: the defaults), secrets opened. */
+export function channelConfigOf(settings: ChannelSettingsRow | null, secrets: SecretBox): ChannelConfig {
   const headers = settings?.webhookHeadersSealed ? (JSON.parse(secrets.open(settings.webhookHeadersSealed)) as Array<{ name: string; value: string }>) : [];
   return {
     smtp: settings?.smtpHost

@@ -1,8 +1,8 @@
 import type { PrismaClient } from '@tideflow/db';
 import { type BehaviourCondition, type ConditionGroup, decideConditionSplit, durationMs, type JsonObject, matchesPropertyFilters, type SplitDecision } from '@tideflow/domain';
 import { ApplicationFailure } from '@temporalio/activity';
-import { recordPosition, type RunPosition } from './runRecords';
-import { loadRunUser, RunUserMissing, userFactsOf } from './runUser';
+import { recordPositionAndLoadUser, type RunPosition } from './runRecords';
+import { RunUserMissing, userFactsOf } from './runUser';
 
 /** Counts the user's events of a behaviour condition in its window; property filters are checked on the rows. */
 async function countBehaviour(prisma: PrismaClient, workspaceId: string, userId: string, condition: BehaviourCondition, now: Date): Promise<number> {
@@ -19,7 +19,8 @@ export function createConditionSplitActivities(deps: { prisma: PrismaClient }) {
     /** Evaluates a condition split for the run's user now: first branch that holds, else `else`, with why. */
     async decideJourneySplit(input: RunPosition & { nodeId: string; branches: Array<{ key: string; label?: string; when: ConditionGroup }>; triggerProperties: JsonObject; context: JsonObject }): Promise<SplitDecision> {
       const { prisma } = deps;
-      const user = await loadRunUser(prisma, input.run.runId);
+      // Where the run is and who its user is, in one round trip; the decision's branch is logged by the workflow.
+      const { user } = await recordPositionAndLoadUser(prisma, { ...input, currentNodeId: input.nodeId, waitingSince: null });
       if (!user) throw ApplicationFailure.nonRetryable(new RunUserMissing(input.run.runId).message, 'RunUserMissing');
       const now = new Date();
       const counts = new Map<BehaviourCondition, number>();
@@ -40,7 +41,6 @@ export function createConditionSplitActivities(deps: { prisma: PrismaClient }) {
         segmentMember: (segmentId) => memberOf.has(segmentId),
         segmentName: (segmentId) => names.get(segmentId) ?? segmentId,
       });
-      await recordPosition(prisma, { ...input, currentNodeId: input.nodeId, waitingSince: null });
       return decision;
     },
   };

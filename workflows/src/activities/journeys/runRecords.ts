@@ -1,4 +1,5 @@
-import { type PrismaClient, type SqlQueryable, sqlDriverOf } from '@tideflow/db';
+import { type PrismaClient, type SqlQueryable, sqlDriverOf, type User } from '@tideflow/db';
+import type { ChannelSettingsRow } from '../../channels/channelConfig';
 import type { JourneyRunEnd, JourneyRunIdentity, JourneyStep } from '../../journeys/journeyRunTypes';
 
 /** The step-log rows of `steps`, one JSON parameter for `stepsInsertSql`. */
@@ -28,9 +29,11 @@ export interface RunPosition {
  * Writes `steps` and sets `sets` on the run, if it is still active, in one statement: the
  * bookkeeping every step of every run does, so it skips Prisma (an interactive transaction
  * cost ~2 ms of the worker's CPU per call against ~0.4 for this; bench/journeys). `params`
- * starts with the run id; `sets` name their parameters by position.
+ * starts with the run id; `sets` name their parameters by position. With `select`, the same
+ * statement ends with that query (it sees the rows as they were before the writes) and its rows
+ * are returned: a step that reads the user saves a round trip.
  */
-async function writeRun(prisma: PrismaClient, run: JourneyRunIdentity, steps: readonly JourneyStep[], sets: string[], params: unknown[]): Promise<void> {
+async function writeRun<Row = never>(prisma: PrismaClient, run: JourneyRunIdentity, steps: readonly JourneyStep[], sets: string[], params: unknown[], select?: string): Promise<Row[]> {
   const values: unknown[] = [run.runId, ...params];
   const update = sets.length ? `UPDATE "JourneyRun" SET ${sets.join(', ')} WHERE id = $1::uuid AND status = 'ACTIVE'` : null;
   let insert: string | null = null;
@@ -38,9 +41,11 @@ async function writeRun(prisma: PrismaClient, run: JourneyRunIdentity, steps: re
     values.push(run.journeyId, stepRows(steps));
     insert = stepsInsertSql('$1', `$${values.length - 1}`, `$${values.length}`);
   }
-  const text = insert && update ? `WITH steps AS (${insert}) ${update}` : (insert ?? update);
-  if (!text) return;
-  await sqlDriverOf(prisma).query(text, values);
+  const writes = [insert ? `steps AS (${insert})` : null, update ? `moved AS (${update})` : null].filter((w) => w !== null);
+  const text = select ? (writes.length ? `WITH ${writes.join(', ')} ${select}` : select) : insert && update ? `WITH steps AS (${insert}) ${update}` : (insert ?? update);
+  if (!text) return [];
+  const { rows } = await sqlDriverOf(prisma).query<Row>(text, values);
+  return rows;
 }
 
 /** A `SET` list and its parameters, numbered after the run id ($1). */
@@ -58,19 +63,47 @@ function setList(columns: ReadonlyArray<[column: string, value: unknown, cast: s
   return { sets, params };
 }
 
-/** Steps plus where the run stands, in one statement. Ended runs are left as they are. */
-export async function recordPosition(
-  prisma: PrismaClient,
-  position: RunPosition & { currentNodeId?: string | null; waitingSince?: string | null; listeningTo?: string[] },
-): Promise<void> {
-  const { sets, params } = setList([
+type PositionUpdate = RunPosition & { currentNodeId?: string | null; waitingSince?: string | null; listeningTo?: string[] };
+
+function positionSets(position: PositionUpdate) {
+  return setList([
     position.currentNodeId !== undefined ? ['currentNodeId', position.currentNodeId, 'text'] : null,
     position.waitingSince !== undefined ? ['waitingSince', position.waitingSince ? new Date(position.waitingSince).toISOString() : null, 'timestamptz'] : null,
     position.listeningTo !== undefined ? ['listeningTo', JSON.stringify(position.listeningTo), 'text[]'] : null,
     position.convertedAt ? ['convertedAt', new Date(position.convertedAt).toISOString(), 'timestamptz'] : null,
   ]);
+}
+
+/** Steps plus where the run stands, in one statement. Ended runs are left as they are. */
+export async function recordPosition(prisma: PrismaClient, position: PositionUpdate): Promise<void> {
+  const { sets, params } = positionSets(position);
   await writeRun(prisma, position.run, position.steps, sets, params);
 }
+
+/** The run's user as stored now (see `loadRunUser`) and the workspace's channel settings, if asked for. */
+export interface RunUserAndChannels {
+  user: User | null;
+  channelSettings: ChannelSettingsRow | null;
+}
+
+/**
+ * `recordPosition` and `loadRunUser` (and, with `channels`, the workspace's channel settings) in one
+ * round trip: what a split, a send or a webhook call does first.
+ */
+export async function recordPositionAndLoadUser(prisma: PrismaClient, position: PositionUpdate, options: { channels?: boolean } = {}): Promise<RunUserAndChannels> {
+  const { sets, params } = positionSets(position);
+  const channels = options.channels ? `, (SELECT to_jsonb(c) FROM "ChannelSettings" c WHERE c."workspaceId" = r."workspaceId") AS "${channelSettingsColumn}"` : '';
+  const rows = await writeRun<User & { [channelSettingsColumn]?: ChannelSettingsRow | null }>(
+    prisma, position.run, position.steps, sets, params,
+    `SELECT u.*${channels} FROM "JourneyRun" r JOIN "User" u ON u.id = r."userId" WHERE r.id = $1::uuid`,
+  );
+  const row = rows[0];
+  if (!row) return { user: null, channelSettings: null };
+  const { [channelSettingsColumn]: channelSettings, ...user } = row;
+  return { user, channelSettings: channelSettings ?? null };
+}
+
+const channelSettingsColumn = '__channelSettings';
 
 export function createRunRecordActivities(deps: { prisma: PrismaClient }) {
   return {

@@ -4,15 +4,15 @@ import type { ExitCriterion, JsonObject, MessageSettings } from '@tideflow/domai
 import { isTemplateError, renderTemplate } from '@tideflow/domain/templates';
 import type { JourneyEvent } from '../../journeys/journeyRunTypes';
 import type { SecretBox } from '../../secrets/secretBox';
-import { loadChannelConfig } from '../../channels/channelConfig';
+import { channelConfigOf } from '../../channels/channelConfig';
 import { PermanentSendError, sendSmtp } from '../../channels/emailTransport';
 import { HttpStatusError, sendHttpRequest } from '../../channels/httpRequest';
 import { whileHeartbeating } from './heartbeats';
 import { claimDelivery, completeDelivery, type DeliveryDraft, failDelivery } from '../../channels/deliveries';
 import { exitReasonBeforeSend } from './exitCheck';
 import { InvalidRenderedUrl, renderHttpRequest } from '../../channels/httpTemplates';
-import { recordPosition, type RunPosition } from './runRecords';
-import { loadRunUser, userFactsOf } from './runUser';
+import { recordPositionAndLoadUser, type RunPosition } from './runRecords';
+import { userFactsOf } from './runUser';
 import { templateScope } from './templateScope';
 
 export interface SendOutcome {
@@ -52,8 +52,7 @@ export function createSendMessageActivities(deps: MessageDeps) {
 async function sendJourneyMessage(deps: MessageDeps, input: SendJourneyMessageInput): Promise<SendOutcome> {
   const { prisma } = deps;
   const { run, settings } = input;
-  await recordPosition(prisma, { ...input, currentNodeId: input.nodeId, waitingSince: null });
-  const user = await loadRunUser(prisma, run.runId);
+  const { user, channelSettings } = await recordPositionAndLoadUser(prisma, { ...input, currentNodeId: input.nodeId, waitingSince: null }, { channels: true });
   if (!user) return { outcome: 'failed', reason: 'the user no longer exists' };
   const facts = userFactsOf(user);
   const exit = await exitReasonBeforeSend(prisma, run.workspaceId, facts, new Date(run.enteredAt), input.exitCriteria);
@@ -61,7 +60,7 @@ async function sendJourneyMessage(deps: MessageDeps, input: SendJourneyMessageIn
 
   const scope = templateScope(run, facts, input.trigger, input.context);
   const idempotencyKey = `journey:${run.runId}:${input.iteration}`;
-  const channels = await loadChannelConfig(prisma, deps.secrets, run.workspaceId);
+  const channels = channelConfigOf(channelSettings, deps.secrets);
   const base = { workspaceId: run.workspaceId, userId: user.id, journeyId: run.journeyId, runId: run.runId, nodeId: input.nodeId, purpose: 'MESSAGE' as const, idempotencyKey };
 
   let draft: DeliveryDraft;

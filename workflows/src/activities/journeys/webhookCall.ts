@@ -2,12 +2,12 @@ import { ApplicationFailure } from '@temporalio/activity';
 import type { JourneyNodeOf, JsonObject } from '@tideflow/domain';
 import type { JourneyEvent } from '../../journeys/journeyRunTypes';
 import { whileHeartbeating } from './heartbeats';
-import { loadChannelConfig } from '../../channels/channelConfig';
+import { channelConfigOf } from '../../channels/channelConfig';
 import { HttpStatusError, sendHttpRequest } from '../../channels/httpRequest';
 import { claimDelivery, completeDelivery, failDelivery } from '../../channels/deliveries';
 import { InvalidRenderedUrl, renderHttpRequest } from '../../channels/httpTemplates';
-import { recordPosition, type RunPosition } from './runRecords';
-import { loadRunUser, userFactsOf } from './runUser';
+import { recordPositionAndLoadUser, type RunPosition } from './runRecords';
+import { userFactsOf } from './runUser';
 import type { MessageDeps } from './sendMessage';
 import { templateScope } from './templateScope';
 
@@ -35,10 +35,9 @@ type WebhookCallInput = RunPosition & { nodeId: string; iteration: string; setti
 async function callJourneyWebhook(deps: MessageDeps, input: WebhookCallInput): Promise<WebhookCallResult> {
   const { prisma } = deps;
   const { run } = input;
-  await recordPosition(prisma, { ...input, currentNodeId: input.nodeId, waitingSince: null });
-  const user = await loadRunUser(prisma, run.runId);
+  const { user, channelSettings } = await recordPositionAndLoadUser(prisma, { ...input, currentNodeId: input.nodeId, waitingSince: null }, { channels: true });
   if (!user) throw ApplicationFailure.nonRetryable('the user no longer exists', 'RunUserMissing');
-  const channels = await loadChannelConfig(prisma, deps.secrets, run.workspaceId);
+  const channels = channelConfigOf(channelSettings, deps.secrets);
   const idempotencyKey = `journey:${run.runId}:${input.iteration}`;
   let request;
   try {
