@@ -120,6 +120,10 @@ it('builds a journey by dragging from the palette, checks fields as typed, publi
   await dropFromPalette(page, 'Send message', 200, 570);
   await node(page, 'sendMessage-1').waitFor();
 
+  // Handles are the builder's 12 px ringed targets, not React Flow's 6 px dots (its rules come later in the bundle).
+  const handleSize = await page.locator('.react-flow__handle.source[data-nodeid="eventTrigger-1"]').first().evaluate((el) => getComputedStyle(el).width);
+  expect(handleSize).toBe('12px');
+
   // Connect them from the named branch handles.
   await connect(page, 'eventTrigger-1', 'next', 'wait-1');
   await connect(page, 'wait-1', 'next', 'conditionSplit-1');
