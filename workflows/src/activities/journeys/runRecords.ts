@@ -1,6 +1,7 @@
 import { type PrismaClient, type SqlQueryable, sqlDriverOf, type User } from '@tideflow/db';
 import type { ChannelSettingsRow } from '../../channels/channelConfig';
 import type { JourneyRunEnd, JourneyRunIdentity, JourneyStep } from '../../journeys/journeyRunTypes';
+import { runUserQuery } from './runUser';
 
 /** The step-log rows of `steps`, one JSON parameter for `stepsInsertSql`. */
 const stepRows = (steps: readonly JourneyStep[]) =>
@@ -41,9 +42,11 @@ async function writeRun<Row = never>(prisma: PrismaClient, run: JourneyRunIdenti
     values.push(run.journeyId, stepRows(steps));
     insert = stepsInsertSql('$1', `$${values.length - 1}`, `$${values.length}`);
   }
-  const writes = [insert ? `steps AS (${insert})` : null, update ? `moved AS (${update})` : null].filter((w) => w !== null);
-  const text = select ? (writes.length ? `WITH ${writes.join(', ')} ${select}` : select) : insert && update ? `WITH steps AS (${insert}) ${update}` : (insert ?? update);
-  if (!text) return [];
+  // One statement: every part but the last runs as a data-modifying CTE.
+  const parts = [insert, update, select].filter((part): part is string => Boolean(part));
+  const last = parts.pop();
+  if (!last) return [];
+  const text = parts.length ? `WITH ${parts.map((part, i) => `write${i} AS (${part})`).join(', ')} ${last}` : last;
   const { rows } = await sqlDriverOf(prisma).query<Row>(text, values);
   return rows;
 }
@@ -90,20 +93,17 @@ export interface RunUserAndChannels {
  * `recordPosition` and `loadRunUser` (and, with `channels`, the workspace's channel settings) in one
  * round trip: what a split, a send or a webhook call does first.
  */
+const channelSettingsColumn = '__channelSettings';
+
 export async function recordPositionAndLoadUser(prisma: PrismaClient, position: PositionUpdate, options: { channels?: boolean } = {}): Promise<RunUserAndChannels> {
   const { sets, params } = positionSets(position);
   const channels = options.channels ? `, (SELECT to_jsonb(c) FROM "ChannelSettings" c WHERE c."workspaceId" = r."workspaceId") AS "${channelSettingsColumn}"` : '';
-  const rows = await writeRun<User & { [channelSettingsColumn]?: ChannelSettingsRow | null }>(
-    prisma, position.run, position.steps, sets, params,
-    `SELECT u.*${channels} FROM "JourneyRun" r JOIN "User" u ON u.id = r."userId" WHERE r.id = $1::uuid`,
-  );
+  const rows = await writeRun<User & { [channelSettingsColumn]?: ChannelSettingsRow | null }>(prisma, position.run, position.steps, sets, params, runUserQuery(channels));
   const row = rows[0];
   if (!row) return { user: null, channelSettings: null };
   const { [channelSettingsColumn]: channelSettings, ...user } = row;
   return { user, channelSettings: channelSettings ?? null };
 }
-
-const channelSettingsColumn = '__channelSettings';
 
 export function createRunRecordActivities(deps: { prisma: PrismaClient }) {
   return {

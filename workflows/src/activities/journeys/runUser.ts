@@ -17,8 +17,13 @@ export function userFactsOf(user: User): UserFacts {
  */
 export async function loadRunUser(prisma: PrismaClient, runId: string): Promise<User | null> {
   // Most steps read the user: on the driver, as the run's progress is written (runRecords.ts), not through Prisma.
-  const { rows } = await sqlDriverOf(prisma).query<User>(`SELECT u.* FROM "JourneyRun" r JOIN "User" u ON u.id = r."userId" WHERE r.id = $1::uuid`, [runId]);
+  const { rows } = await sqlDriverOf(prisma).query<User>(runUserQuery(), [runId]);
   return rows[0] ?? null;
+}
+
+/** The query behind `loadRunUser` (the run's id is `$1`; `r` is the run), with extra columns after the user's. */
+export function runUserQuery(extraColumns = ''): string {
+  return `SELECT u.*${extraColumns} FROM "JourneyRun" r JOIN "User" u ON u.id = r."userId" WHERE r.id = $1::uuid`;
 }
 
 export class RunUserMissing extends Error {
