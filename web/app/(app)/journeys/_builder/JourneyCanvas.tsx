@@ -11,9 +11,10 @@ import { isNodeType, nodeKind } from './nodeCatalog';
 import { nodeTypes } from './nodes/nodeTypes';
 import { ZoomDetail, ZoomDetailContext } from './nodes/useZoomedOut';
 import { paletteMime } from './Palette';
+import { familyPalette } from './sketch/journeySketch';
+import { useMovingViewSketch } from './sketch/useMovingViewSketch';
 
-const familyColours = { trigger: '#0e9f6e', flow: '#7c3aed', action: '#0f6cbd', end: '#64748b' } as const;
-const minimapColour = (node: { type?: string }) => (isNodeType(node.type) ? familyColours[nodeKind(node.type).family] : '#94a3b8');
+const minimapColour = (node: { type?: string }) => (isNodeType(node.type) ? familyPalette[nodeKind(node.type).family].colour : '#94a3b8');
 const defaultEdgeOptions = { type: 'branch', markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: '#94a3b8' } };
 const fitViewOptions = { padding: 0.2, maxZoom: 1 };
 const deleteKeys = ['Delete', 'Backspace'];
@@ -66,28 +67,40 @@ export const JourneyCanvas = memo(function JourneyCanvas({ nodes, edges, readOnl
   // While the view moves, steps are painted without shadows and not hit-tested; a drag pan also moves them
   // as one composited layer (a zoom would re-raster that layer at every scale, so not then). Set on the
   // element, not in state, so a move re-renders nothing; cards keep their detail level until it ends (ZoomDetail).
+  // A large journey is drawn as a sketch on one <canvas> while a pan or zoom of the user's moves it
+  // (useMovingViewSketch); not for moves the canvas makes itself (fit view, zoom buttons, the auto-pan
+  // while dragging a step, whose position the sketch would not follow).
   const canvasRef = useRef<HTMLDivElement>(null);
+  const sketchRef = useRef<HTMLCanvasElement>(null);
+  const sketch = useMovingViewSketch(sketchRef);
   const [zoomDetail] = useState(() => new ZoomDetail());
   const onMoveStart = useCallback(
     (event: MouseEvent | TouchEvent | null, viewport: Viewport) => {
       zoomDetail.freeze(viewport.zoom);
-      canvasRef.current?.setAttribute('data-moving', event?.type.startsWith('mouse') || event?.type.startsWith('pointer') ? 'pan' : 'zoom');
+      const canvas = canvasRef.current;
+      canvas?.setAttribute('data-moving', event?.type.startsWith('mouse') || event?.type.startsWith('pointer') ? 'pan' : 'zoom');
+      if (event) canvas?.setAttribute('data-gesture', '');
     },
     [zoomDetail],
   );
-  // The pointer layer (Builder.module.css) only once the view has actually moved: a press that starts a
-  // pan may end as a click on a step, and the layer would take its release.
-  const onMove = useCallback(() => {
-    const canvas = canvasRef.current;
-    if (canvas?.hasAttribute('data-moving') && !canvas.hasAttribute('data-moved')) canvas.setAttribute('data-moved', '');
-  }, []);
+  // The pointer layer and the sketch (Builder.module.css) only once the view has actually moved: a press
+  // that starts a pan may end as a click on a step, and the layer would take its release.
+  const onMove = useCallback(
+    (_event: MouseEvent | TouchEvent | null, viewport: Viewport) => {
+      const canvas = canvasRef.current;
+      if (!canvas?.hasAttribute('data-moving')) return;
+      if (!canvas.hasAttribute('data-moved')) canvas.setAttribute('data-moved', '');
+      if (canvas.hasAttribute('data-gesture') && sketch.show(viewport, zoomDetail.frozenLevel() === false) && !canvas.hasAttribute('data-sketch')) canvas.setAttribute('data-sketch', '');
+    },
+    [sketch, zoomDetail],
+  );
   const onMoveEnd = useCallback(
     (_event: MouseEvent | TouchEvent | null, viewport: Viewport) => {
-      canvasRef.current?.removeAttribute('data-moving');
-      canvasRef.current?.removeAttribute('data-moved');
+      for (const name of ['data-moving', 'data-moved', 'data-gesture', 'data-sketch']) canvasRef.current?.removeAttribute(name);
+      sketch.hide();
       zoomDetail.release(viewport.zoom);
     },
-    [zoomDetail],
+    [sketch, zoomDetail],
   );
 
   return (
@@ -128,6 +141,7 @@ export const JourneyCanvas = memo(function JourneyCanvas({ nodes, edges, readOnl
           attributionPosition="bottom-center"
           aria-label="Journey canvas"
         >
+          <canvas ref={sketchRef} className={styles.sketch} aria-hidden="true" />
           <Background variant={BackgroundVariant.Dots} gap={22} size={1.4} color="#c9d1dc" />
           <MiniMap pannable zoomable nodeColor={minimapColour} nodeStrokeWidth={0} nodeBorderRadius={6} maskColor="rgb(241 244 248 / 0.7)" ariaLabel="Mini map of the journey" />
           <Controls showInteractive={false} fitViewOptions={fitViewOptions} aria-label="Zoom and fit" />
