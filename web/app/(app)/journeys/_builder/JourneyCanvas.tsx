@@ -7,11 +7,10 @@ import { type DragEvent, memo, useCallback, useRef, useState } from 'react';
 import styles from './Builder.module.css';
 import { edgeTypes } from './edges/BranchEdge';
 import type { FlowEdge, FlowNode } from './graph';
-import { isNodeType, nodeKind } from './nodeCatalog';
+import { familyPalette, isNodeType, nodeKind } from './nodeCatalog';
 import { nodeTypes } from './nodes/nodeTypes';
 import { ZoomDetail, ZoomDetailContext } from './nodes/useZoomedOut';
 import { paletteMime } from './Palette';
-import { familyPalette } from './sketch/journeySketch';
 import { useMovingViewSketch } from './sketch/useMovingViewSketch';
 
 const minimapColour = (node: { type?: string }) => (isNodeType(node.type) ? familyPalette[nodeKind(node.type).family].colour : '#94a3b8');

@@ -8,6 +8,14 @@ import type { JourneyNodeType } from '@tideflow/domain';
 
 export type NodeFamily = 'trigger' | 'flow' | 'action' | 'end';
 
+/** Each family's colour and its soft tint (Builder.module.css .family_*), for what draws outside CSS: the minimap, the canvas sketch. */
+export const familyPalette: Record<NodeFamily, { colour: string; soft: string }> = {
+  trigger: { colour: '#0e9f6e', soft: '#e3f5ec' },
+  flow: { colour: '#7c3aed', soft: '#f1eafe' },
+  action: { colour: '#0f6cbd', soft: '#e6f0fa' },
+  end: { colour: '#64748b', soft: '#eef1f5' },
+};
+
 export interface NodeKind {
   type: JourneyNodeType;
   family: NodeFamily;

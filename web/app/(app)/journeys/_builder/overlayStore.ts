@@ -33,6 +33,8 @@ export class OverlayStore {
   private problems = new Map<string, Pick<NodeOverlay, 'errors' | 'warnings'>>();
   private stats = new Map<string, NodeOverlay['stats']>();
   private listeners = new Set<() => void>();
+  /** Bumped at every change: lets a reader of many nodes (the canvas sketch) know it is current. */
+  version = 0;
 
   subscribe = (listener: () => void) => {
     this.listeners.add(listener);
@@ -71,7 +73,9 @@ export class OverlayStore {
       if (!candidate.errors.length && !candidate.warnings.length && !candidate.stats) this.overlays.delete(id);
       else this.overlays.set(id, candidate);
     }
-    if (changed) for (const listener of this.listeners) listener();
+    if (!changed) return;
+    this.version++;
+    for (const listener of this.listeners) listener();
   }
 }
 

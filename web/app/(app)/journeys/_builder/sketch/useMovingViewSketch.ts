@@ -1,13 +1,16 @@
 'use client';
 
 import { type InternalNode, useStoreApi, type Viewport } from '@xyflow/react';
-import { type RefObject, useCallback, useMemo, useRef } from 'react';
+import { type RefObject, useCallback, useContext, useMemo, useRef } from 'react';
+import { formatCount } from '@/lib/format';
 import { useBuilder } from '../BuilderContext';
 import type { FlowNode } from '../graph';
 import { isNodeType, nodeKind } from '../nodeCatalog';
+import { type NodeOverlay, OverlayContext } from '../overlayStore';
 import { branchTitle } from '../nodes/BranchHandles';
 import { summarize } from '../summary';
-import { drawJourneySketch, type JourneySketchScene, type SketchStepInput, sketchScene } from './journeySketch';
+import { drawJourneySketch } from './drawJourneySketch';
+import { type JourneySketchScene, type SketchStepInput, sketchScene } from './sketchScene';
 
 /**
  * From this many steps, the canvas draws a moving view as a sketch on one <canvas> (bench/web,
@@ -16,14 +19,29 @@ import { drawJourneySketch, type JourneySketchScene, type SketchStepInput, sketc
  */
 export const sketchFromSteps = 80;
 
-const stepOf = (node: InternalNode<FlowNode>, segmentName: (id: string) => string | undefined): SketchStepInput | null => {
+const noOverlay: NodeOverlay = { errors: [], warnings: [], stats: null };
+
+const plural = (count: number, word: string) => `${count} ${word}${count > 1 ? 's' : ''}`;
+
+/** The card's badge (JourneyNodeCard): errors first. */
+const problemOf = (overlay: NodeOverlay): SketchStepInput['problem'] =>
+  overlay.errors.length ? { severity: 'error', badge: plural(overlay.errors.length, 'error') } : overlay.warnings.length ? { severity: 'warning', badge: plural(overlay.warnings.length, 'warning') } : null;
+
+const stepOf = (node: InternalNode<FlowNode>, segmentName: (id: string) => string | undefined, overlay: NodeOverlay): SketchStepInput | null => {
   if (!isNodeType(node.type) || !node.measured.width || !node.measured.height) return null;
   const kind = nodeKind(node.type);
   const bounds = node.internals.handleBounds;
   const target = bounds?.target?.[0];
   const sources = bounds?.source ?? [];
-  // A lone "next" handle has no name on the card.
-  const named = !(sources.length === 1 && sources[0]!.id === 'next');
+  // A lone "next" handle has no name on the card, only its share on a live journey (BranchHandles).
+  const single = sources.length === 1 && sources[0]!.id === 'next';
+  const branchLabel = (branch: string | null | undefined) => {
+    const stat = branch ? overlay.stats?.branches[branch] : undefined;
+    const percent = stat ? `${Math.round(stat.percent)}%` : null;
+    if (single || !branch) return percent;
+    return percent ? `${branchTitle(branch)} ${percent}` : branchTitle(branch);
+  };
+  const stats = overlay.stats;
   return {
     id: node.id,
     type: node.type,
@@ -35,8 +53,10 @@ const stepOf = (node: InternalNode<FlowNode>, segmentName: (id: string) => strin
     kindTitle: kind.title,
     label: node.data.label || kind.title,
     summary: summarize(node.type, node.data.settings, segmentName),
+    problem: problemOf(overlay),
+    stats: stats ? { entered: formatCount(stats.entered), waitingNow: stats.waitingNow > 0 || kind.family === 'flow' ? formatCount(stats.waitingNow) : null, waiting: stats.waitingNow > 0 } : null,
     selected: Boolean(node.selected),
-    sourceHandles: sources.map((h) => ({ id: h.id ?? null, x: h.x, y: h.y, width: h.width, height: h.height, label: named && h.id ? branchTitle(h.id) : null })),
+    sourceHandles: sources.map((h) => ({ id: h.id ?? null, x: h.x, y: h.y, width: h.width, height: h.height, label: branchLabel(h.id) })),
     targetHandle: target ? { x: target.x, y: target.y, width: target.width, height: target.height } : null,
   };
 };
@@ -52,7 +72,8 @@ const stepOf = (node: InternalNode<FlowNode>, segmentName: (id: string) => strin
 export function useMovingViewSketch(canvasRef: RefObject<HTMLCanvasElement | null>) {
   const store = useStoreApi<FlowNode>();
   const { segmentName } = useBuilder();
-  const lastScene = useRef<{ nodes: unknown; edges: unknown; scene: JourneySketchScene } | null>(null);
+  const overlays = useContext(OverlayContext);
+  const lastScene = useRef<{ nodes: unknown; edges: unknown; overlays: number; scene: JourneySketchScene } | null>(null);
   const sketch = useRef<{
     scene: JourneySketchScene;
     ctx: CanvasRenderingContext2D;
@@ -82,16 +103,22 @@ export function useMovingViewSketch(canvasRef: RefObject<HTMLCanvasElement | nul
       if (!canvas || nodeLookup.size < sketchFromSteps) return false;
       const ctx = canvas.getContext('2d');
       if (!ctx) return false;
-      let scene = lastScene.current?.nodes === nodes && lastScene.current.edges === edges ? lastScene.current.scene : null;
+      const overlayVersion = overlays?.version ?? 0;
+      const last = lastScene.current;
+      let scene = last?.nodes === nodes && last.edges === edges && last.overlays === overlayVersion ? last.scene : null;
       if (!scene) {
-        const steps = [...nodeLookup.values()].flatMap((node) => stepOf(node, segmentName) ?? []);
+        const overlayOf = (id: string) => overlays?.get(id) ?? noOverlay;
+        const steps = [...nodeLookup.values()].flatMap((node) => stepOf(node, segmentName, overlayOf(node.id)) ?? []);
         // A step not measured yet would be missing from the sketch: keep the elements then.
         if (steps.length < nodeLookup.size) return false;
         scene = sketchScene(
           steps,
-          edges.map((edge) => ({ source: edge.source, sourceHandle: edge.sourceHandle, target: edge.target, selected: Boolean(edge.selected) })),
+          edges.map((edge) => {
+            const stat = overlayOf(edge.source).stats?.branches[edge.sourceHandle ?? 'next'];
+            return { source: edge.source, sourceHandle: edge.sourceHandle, target: edge.target, selected: Boolean(edge.selected), stat: stat ? { percent: `${Math.round(stat.percent)}%`, count: formatCount(stat.count) } : null };
+          }),
         );
-        lastScene.current = { nodes, edges, scene };
+        lastScene.current = { nodes, edges, overlays: overlayVersion, scene };
       }
       const pixelRatio = window.devicePixelRatio || 1;
       const size = { width: canvas.clientWidth, height: canvas.clientHeight, pixelRatio };
@@ -101,7 +128,7 @@ export function useMovingViewSketch(canvasRef: RefObject<HTMLCanvasElement | nul
       draw();
       return true;
     },
-    [canvasRef, draw, store, segmentName],
+    [canvasRef, draw, store, segmentName, overlays],
   );
 
   const hide = useCallback(() => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { sketchScene, type SketchStepInput } from './journeySketch';
+import { sketchScene, type SketchStepInput } from './sketchScene';
 
 const step = (id: string, x: number, y: number, handles: string[], trigger = false): SketchStepInput => ({
   id,
@@ -13,6 +13,8 @@ const step = (id: string, x: number, y: number, handles: string[], trigger = fal
   label: `Step ${id}`,
   summary: { text: `About ${id}`, incomplete: false },
   selected: false,
+  problem: null,
+  stats: null,
   // Branch handles along the bottom edge, 12 × 12, as BranchHandles lays them out.
   sourceHandles: handles.map((handle, index) => ({ id: handle, x: 40 + index * 92, y: 114, width: 12, height: 12, label: handle === 'next' ? null : handle.toUpperCase() })),
   targetHandle: trigger ? null : { x: 122, y: -6, width: 12, height: 12 },
@@ -20,7 +22,7 @@ const step = (id: string, x: number, y: number, handles: string[], trigger = fal
 
 describe('sketchScene', () => {
   it('joins the bottom centre of the branch handle to the top centre of the target handle', () => {
-    const scene = sketchScene([step('a', 0, 0, ['yes', 'no'], true), step('b', 300, 400, [])], [{ source: 'a', sourceHandle: 'no', target: 'b', selected: true }]);
+    const scene = sketchScene([step('a', 0, 0, ['yes', 'no'], true), step('b', 300, 400, [])], [{ source: 'a', sourceHandle: 'no', target: 'b', selected: true, stat: { percent: '40%', count: '1,204' } }]);
     expect(scene.connections).toHaveLength(1);
     const [connection] = scene.connections;
     // Source: x 0 + 132 + 6, y 0 + 114 + 12; target: x 300 + 122 + 6, y 400 - 6.
@@ -28,14 +30,16 @@ describe('sketchScene', () => {
     expect(connection!.path.endsWith('428 394')).toBe(true);
     expect([connection!.tipX, connection!.tipY]).toEqual([428, 394]);
     expect(connection!.selected).toBe(true);
+    // The count's pill sits where BranchEdge puts its label: the path's middle.
+    expect(connection!.stat).toEqual({ x: 283, y: 260, percent: '40%', count: '1,204' });
   });
 
   it('uses the first handle for an edge without a handle id, and skips edges to steps it does not know', () => {
     const scene = sketchScene(
       [step('a', 0, 0, ['next']), step('b', 0, 300, [])],
       [
-        { source: 'a', sourceHandle: null, target: 'b', selected: false },
-        { source: 'a', sourceHandle: 'next', target: 'gone', selected: false },
+        { source: 'a', sourceHandle: null, target: 'b', selected: false, stat: null },
+        { source: 'a', sourceHandle: 'next', target: 'gone', selected: false, stat: null },
       ],
     );
     expect(scene.connections).toHaveLength(1);
@@ -55,6 +59,8 @@ describe('sketchScene', () => {
       label: 'Step a',
       summary: { text: 'About a', incomplete: false },
       selected: false,
+      problem: null,
+      stats: null,
       sources: [
         { x: 56, y: 140 },
         { x: 148, y: 140 },
