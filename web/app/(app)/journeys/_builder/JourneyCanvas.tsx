@@ -1,9 +1,9 @@
 'use client';
 
 import type { JourneyNodeType } from '@tideflow/domain';
-import { Background, BackgroundVariant, type Connection, ConnectionLineType, Controls, type Edge, MarkerType, MiniMap, type OnBeforeDelete, type OnEdgesChange, type OnNodesChange, ReactFlow, useReactFlow, type Viewport } from '@xyflow/react';
+import { Background, BackgroundVariant, type Connection, ConnectionLineType, Controls, type Edge, MarkerType, MiniMap, type OnBeforeDelete, type OnEdgesChange, type OnNodesChange, ReactFlow, useReactFlow, useStoreApi, type Viewport } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { type DragEvent, memo, useCallback, useRef, useState } from 'react';
+import { type DragEvent, memo, useCallback, useEffect, useRef, useState } from 'react';
 import styles from './Builder.module.css';
 import { edgeTypes } from './edges/BranchEdge';
 import type { FlowEdge, FlowNode } from './graph';
@@ -72,10 +72,15 @@ export const JourneyCanvas = memo(function JourneyCanvas({ nodes, edges, readOnl
   const canvasRef = useRef<HTMLDivElement>(null);
   const sketchRef = useRef<HTMLCanvasElement>(null);
   const sketch = useMovingViewSketch(sketchRef);
-  const [zoomDetail] = useState(() => new ZoomDetail());
+  const store = useStoreApi<FlowNode, FlowEdge>();
+  const [zoomDetail] = useState(() => new ZoomDetail(store.getState().transform[2]));
+  useEffect(() => {
+    zoomDetail.observe(store.getState().transform[2]);
+    return store.subscribe((state) => zoomDetail.observe(state.transform[2]));
+  }, [store, zoomDetail]);
   const onMoveStart = useCallback(
-    (event: MouseEvent | TouchEvent | null, viewport: Viewport) => {
-      zoomDetail.freeze(viewport.zoom);
+    (event: MouseEvent | TouchEvent | null) => {
+      zoomDetail.freeze();
       const canvas = canvasRef.current;
       canvas?.setAttribute('data-moving', event?.type.startsWith('mouse') || event?.type.startsWith('pointer') ? 'pan' : 'zoom');
       if (event) canvas?.setAttribute('data-gesture', '');
@@ -89,7 +94,7 @@ export const JourneyCanvas = memo(function JourneyCanvas({ nodes, edges, readOnl
       const canvas = canvasRef.current;
       if (!canvas?.hasAttribute('data-moving')) return;
       if (!canvas.hasAttribute('data-moved')) canvas.setAttribute('data-moved', '');
-      if (canvas.hasAttribute('data-gesture') && sketch.show(viewport, zoomDetail.frozenLevel() === false) && !canvas.hasAttribute('data-sketch')) canvas.setAttribute('data-sketch', '');
+      if (canvas.hasAttribute('data-gesture') && sketch.show(viewport, !zoomDetail.isZoomedOut()) && !canvas.hasAttribute('data-sketch')) canvas.setAttribute('data-sketch', '');
     },
     [sketch, zoomDetail],
   );

@@ -149,28 +149,49 @@ function scenePaths(scene: JourneySketchScene): ScenePaths {
   return paths;
 }
 
-/** Texts cut to a width with an ellipsis, as the cards' CSS does (fillText's own maxWidth squeezes the glyphs instead). */
-const fittedTexts = new WeakMap<JourneySketchScene, Map<string, string>>();
-
-function fitted(ctx: CanvasRenderingContext2D, scene: JourneySketchScene, value: string, maxWidth: number): string {
-  let cache = fittedTexts.get(scene);
-  if (!cache) fittedTexts.set(scene, (cache = new Map()));
-  const key = `${ctx.font}|${maxWidth}|${value}`;
-  const known = cache.get(key);
-  if (known !== undefined) return known;
-  let result = value;
-  if (ctx.measureText(value).width > maxWidth) {
-    let [low, high] = [0, value.length];
-    while (low < high) {
-      const middle = Math.ceil((low + high) / 2);
-      if (ctx.measureText(`${value.slice(0, middle)}…`).width <= maxWidth) low = middle;
-      else high = middle - 1;
-    }
-    result = `${value.slice(0, low).trimEnd()}…`;
+/** Cuts `value` to `maxWidth` with an ellipsis, as the cards' CSS does (fillText's own maxWidth squeezes the glyphs instead). */
+function fitted(ctx: CanvasRenderingContext2D, value: string, maxWidth: number): string {
+  if (ctx.measureText(value).width <= maxWidth) return value;
+  let [low, high] = [0, value.length];
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (ctx.measureText(`${value.slice(0, middle)}…`).width <= maxWidth) low = middle;
+    else high = middle - 1;
   }
-  cache.set(key, result);
-  return result;
+  return `${value.slice(0, low).trimEnd()}…`;
 }
+
+interface StepTexts {
+  kind: string;
+  label: string;
+  summary: string | null;
+}
+
+/** Each step's texts as they fit its card: measured once per scene, at its first frame with text. */
+const textsOfScene = new WeakMap<JourneySketchScene, Map<SketchStep, StepTexts>>();
+
+function stepTexts(ctx: CanvasRenderingContext2D, scene: JourneySketchScene, font: ReturnType<typeof fonts>, badgeWidths: Map<SketchStep, number>) {
+  const cached = textsOfScene.get(scene);
+  if (cached) return cached;
+  const texts = new Map<SketchStep, StepTexts>();
+  const width = (s: SketchStep) => s.width - card.textX - card.padRight;
+  for (const s of scene.steps) {
+    ctx.font = font.kind;
+    ctx.letterSpacing = kindLetterSpacing;
+    // Room left by the problem badge, if any (8 units apart, as the header's gap).
+    const badge = badgeWidths.get(s);
+    const kind = fitted(ctx, s.kind, width(s) - card.kindX + card.textX - (badge ? badge + 8 : 0));
+    ctx.letterSpacing = '0px';
+    ctx.font = font.label;
+    const label = fitted(ctx, s.label, width(s));
+    ctx.font = s.summary?.incomplete ? font.incomplete : font.summary;
+    texts.set(s, { kind, label, summary: s.summary ? fitted(ctx, s.summary.text, width(s)) : null });
+  }
+  textsOfScene.set(scene, texts);
+  return texts;
+}
+
+const kindLetterSpacing = '0.66px';
 
 const fonts = (family: string) => ({
   kind: `700 11px ${family}`,
@@ -270,22 +291,20 @@ export function drawJourneySketch(
   const right = left + size.width / zoom;
   const bottom = top + size.height / zoom;
   const visible = scene.steps.filter((s) => s.x < right && s.x + s.width > left && s.y < bottom && s.y + s.height > top);
-  const textWidth = (s: SketchStep) => s.width - card.textX - card.padRight;
   const pills = pillPaths(ctx, scene, paths, font);
+  const texts = stepTexts(ctx, scene, font, pills.badgeWidths);
   ctx.textBaseline = 'middle';
   ctx.textAlign = 'left';
   ctx.font = font.kind;
-  ctx.letterSpacing = '0.66px';
+  ctx.letterSpacing = kindLetterSpacing;
   for (const s of visible) {
     ctx.fillStyle = familyPalette[s.family].colour;
-    // Room left by the problem badge, if any (8 units apart, as the header's gap).
-    const badge = pills.badgeWidths.get(s);
-    ctx.fillText(fitted(ctx, scene, s.kind, textWidth(s) - card.kindX + card.textX - (badge ? badge + 8 : 0)), s.x + card.kindX, s.y + card.kindY);
+    ctx.fillText(texts.get(s)!.kind, s.x + card.kindX, s.y + card.kindY);
   }
   ctx.letterSpacing = '0px';
   ctx.font = font.label;
   ctx.fillStyle = colours.text;
-  for (const s of visible) ctx.fillText(fitted(ctx, scene, s.label, textWidth(s)), s.x + card.textX, s.y + card.labelY);
+  for (const s of visible) ctx.fillText(texts.get(s)!.label, s.x + card.textX, s.y + card.labelY);
   pills.badges.fill(ctx);
   ctx.font = font.badge;
   ctx.textAlign = 'right';
@@ -317,7 +336,7 @@ export function drawJourneySketch(
   for (const [style, incomplete] of [[font.summary, false], [font.incomplete, true]] as const) {
     ctx.font = style;
     ctx.fillStyle = incomplete ? colours.incomplete : colours.muted;
-    for (const s of visible) if (s.summary && Boolean(s.summary.incomplete) === incomplete) ctx.fillText(fitted(ctx, scene, s.summary.text, textWidth(s)), s.x + card.textX, s.y + card.summaryY);
+    for (const s of visible) if (s.summary && Boolean(s.summary.incomplete) === incomplete) ctx.fillText(texts.get(s)!.summary!, s.x + card.textX, s.y + card.summaryY);
   }
 
   ctx.setLineDash([3, 3]);
