@@ -5,7 +5,7 @@ import { Background, BackgroundVariant, type Connection, ConnectionLineType, Con
 import '@xyflow/react/dist/style.css';
 import { type DragEvent, memo, useCallback, useEffect, useRef, useState } from 'react';
 import styles from './Builder.module.css';
-import { edgeTypes } from './edges/BranchEdge';
+import { edgeTypes, RemoveConnectionContext } from './edges/BranchEdge';
 import type { FlowEdge, FlowNode } from './graph';
 import { familyPalette, isNodeType, nodeKind } from './nodeCatalog';
 import { nodeTypes } from './nodes/nodeTypes';
@@ -37,7 +37,8 @@ export interface JourneyCanvasProps {
 
 /** The React Flow canvas: custom nodes and edges, drop target for the palette, minimap and controls. */
 export const JourneyCanvas = memo(function JourneyCanvas({ nodes, edges, readOnly, onNodesChange, onEdgesChange, onConnect, isValidConnection, onDragStart, onDragStop, onBeforeDelete, onDropNode }: JourneyCanvasProps) {
-  const { screenToFlowPosition } = useReactFlow();
+  const { screenToFlowPosition, deleteElements } = useReactFlow();
+  const removeConnection = useCallback((id: string) => void deleteElements({ edges: [{ id }] }), [deleteElements]);
   // Fit a loaded journey once; an empty canvas keeps its viewport (fitting on the first drop would move that step away from the pointer).
   const [fitOnLoad] = useState(() => nodes.length > 0);
   const onDragOver = useCallback(
@@ -110,46 +111,48 @@ export const JourneyCanvas = memo(function JourneyCanvas({ nodes, edges, readOnl
   return (
     <div ref={canvasRef} className={styles.canvas} data-read-only={readOnly || undefined}>
       <ZoomDetailContext.Provider value={zoomDetail}>
-        <ReactFlow<FlowNode, FlowEdge>
-          nodes={nodes}
-          edges={edges}
-          nodeTypes={nodeTypes}
-          edgeTypes={edgeTypes}
-          defaultEdgeOptions={defaultEdgeOptions}
-          onNodesChange={onNodesChange}
-          onEdgesChange={onEdgesChange}
-          onConnect={onConnect}
-          isValidConnection={isValidConnection}
-          onNodeDragStart={onDragStart}
-          onNodeDragStop={onDragStop}
-          onSelectionDragStart={onDragStart}
-          onSelectionDragStop={onDragStop}
-          onBeforeDelete={onBeforeDelete}
-          onDragOver={onDragOver}
-          onDrop={onDrop}
-          onMoveStart={onMoveStart}
-          onMove={onMove}
-          onMoveEnd={onMoveEnd}
-          nodesDraggable={!readOnly}
-          nodesConnectable={!readOnly}
-          edgesReconnectable={false}
-          deleteKeyCode={readOnly ? null : deleteKeys}
-          multiSelectionKeyCode={multiSelectionKeys}
-          connectionLineType={ConnectionLineType.SmoothStep}
-          minZoom={0.1}
-          maxZoom={1.75}
-          fitView={fitOnLoad}
-          fitViewOptions={fitViewOptions}
-          snapToGrid
-          snapGrid={[8, 8]}
-          attributionPosition="bottom-center"
-          aria-label="Journey canvas"
-        >
-          <canvas ref={sketchRef} className={styles.sketch} aria-hidden="true" />
-          <Background variant={BackgroundVariant.Dots} gap={22} size={1.4} color="#c9d1dc" />
-          <MiniMap pannable zoomable nodeColor={minimapColour} nodeStrokeWidth={0} nodeBorderRadius={6} maskColor="rgb(241 244 248 / 0.7)" ariaLabel="Mini map of the journey" />
-          <Controls showInteractive={false} fitViewOptions={fitViewOptions} aria-label="Zoom and fit" />
-        </ReactFlow>
+        <RemoveConnectionContext.Provider value={removeConnection}>
+          <ReactFlow<FlowNode, FlowEdge>
+            nodes={nodes}
+            edges={edges}
+            nodeTypes={nodeTypes}
+            edgeTypes={edgeTypes}
+            defaultEdgeOptions={defaultEdgeOptions}
+            onNodesChange={onNodesChange}
+            onEdgesChange={onEdgesChange}
+            onConnect={onConnect}
+            isValidConnection={isValidConnection}
+            onNodeDragStart={onDragStart}
+            onNodeDragStop={onDragStop}
+            onSelectionDragStart={onDragStart}
+            onSelectionDragStop={onDragStop}
+            onBeforeDelete={onBeforeDelete}
+            onDragOver={onDragOver}
+            onDrop={onDrop}
+            onMoveStart={onMoveStart}
+            onMove={onMove}
+            onMoveEnd={onMoveEnd}
+            nodesDraggable={!readOnly}
+            nodesConnectable={!readOnly}
+            edgesReconnectable={false}
+            deleteKeyCode={readOnly ? null : deleteKeys}
+            multiSelectionKeyCode={multiSelectionKeys}
+            connectionLineType={ConnectionLineType.SmoothStep}
+            minZoom={0.1}
+            maxZoom={1.75}
+            fitView={fitOnLoad}
+            fitViewOptions={fitViewOptions}
+            snapToGrid
+            snapGrid={[8, 8]}
+            attributionPosition="bottom-center"
+            aria-label="Journey canvas"
+          >
+            <canvas ref={sketchRef} className={styles.sketch} aria-hidden="true" />
+            <Background variant={BackgroundVariant.Dots} gap={22} size={1.4} color="#c9d1dc" />
+            <MiniMap pannable zoomable nodeColor={minimapColour} nodeStrokeWidth={0} nodeBorderRadius={6} maskColor="rgb(241 244 248 / 0.7)" ariaLabel="Mini map of the journey" />
+            <Controls showInteractive={false} fitViewOptions={fitViewOptions} aria-label="Zoom and fit" />
+          </ReactFlow>
+        </RemoveConnectionContext.Provider>
       </ZoomDetailContext.Provider>
       {nodes.length === 0 ? (
         <div className={styles.emptyCanvas}>

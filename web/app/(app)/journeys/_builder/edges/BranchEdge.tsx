@@ -1,11 +1,18 @@
 'use client';
 
-import { BaseEdge, EdgeLabelRenderer, type EdgeProps, type EdgeTypes, getSmoothStepPath, useReactFlow } from '@xyflow/react';
-import { memo } from 'react';
+import { BaseEdge, EdgeLabelRenderer, type EdgeProps, type EdgeTypes, getSmoothStepPath } from '@xyflow/react';
+import { createContext, memo, useContext } from 'react';
 import { formatCount } from '@/lib/format';
 import styles from '../Builder.module.css';
 import { useBuilder } from '../BuilderContext';
 import { useNodeOverlay } from '../overlayStore';
+
+/**
+ * Removes a connection (as the Delete key does: through React Flow, so undo and the problems
+ * follow). Given by the canvas: `useReactFlow()` in every edge would subscribe each one to React
+ * Flow's store, run again at every pan and zoom step.
+ */
+export const RemoveConnectionContext = createContext<(id: string) => void>(() => {});
 
 /**
  * A connection from a branch handle: a rounded step path; on a live journey a
@@ -15,7 +22,7 @@ import { useNodeOverlay } from '../overlayStore';
 function BranchEdge({ id, source, sourceHandleId, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected, markerEnd }: EdgeProps) {
   const [path, labelX, labelY] = getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, borderRadius: 14, offset: 22 });
   const { readOnly } = useBuilder();
-  const { deleteElements } = useReactFlow();
+  const removeConnection = useContext(RemoveConnectionContext);
   const stat = useNodeOverlay(source).stats?.branches[sourceHandleId ?? 'next'];
   const removable = selected && !readOnly;
   return (
@@ -30,7 +37,7 @@ function BranchEdge({ id, source, sourceHandleId, sourceX, sourceY, targetX, tar
               </span>
             ) : null}
             {removable ? (
-              <button type="button" className={styles.edgeRemove} onClick={() => void deleteElements({ edges: [{ id }] })} aria-label="Remove this connection">
+              <button type="button" className={styles.edgeRemove} onClick={() => removeConnection(id)} aria-label="Remove this connection">
                 ✕
               </button>
             ) : null}

@@ -6,10 +6,13 @@ import { signInAs } from '../support/browser/signIn';
 import { type RunningWebApp, startWebApp } from '../support/browser/webApp';
 
 /**
- * A large journey moved by the marketer is drawn as a sketch on one <canvas> (useMovingViewSketch):
- * while a drag pan or a wheel zoom runs, the sketch shows every step and connection and the steps'
- * own elements are hidden; when the gesture ends the elements are back, where the sketch had them,
- * and take clicks. A small journey keeps its elements throughout.
+ * The journey canvas's paths for large journeys, through the production build. A large journey
+ * moved by the marketer is drawn as a sketch on one <canvas> (useMovingViewSketch): while a drag
+ * pan or a wheel zoom runs, the sketch shows every step and connection and the steps' own elements
+ * are hidden; when the gesture ends the elements are back, where the sketch had them, and take
+ * clicks. A small journey keeps its elements throughout. A selected connection's remove button
+ * (given to every edge by the canvas, not through a per-edge store subscription) removes it, and
+ * undo brings it back.
  */
 
 let api: TestApi;
@@ -152,5 +155,19 @@ it('keeps the steps of a small journey as they are while the view moves', async 
   await expect(sketchState(page)).resolves.toMatchObject({ attribute: false, stepsVisibility: 'visible', drawnShare: 0 });
   await page.mouse.up();
   await expect(page.evaluate(() => (window as any).__sketchShown)).resolves.toBe(false);
+  await page.close();
+});
+
+it('removes a selected connection with its button, and undo brings it back', async () => {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await openCanvas(page, smallJourneyId, 12);
+  const edge = page.locator('.react-flow__edge[data-id="wait1:next->wait2"]');
+  // The edge's path is a straight vertical line here, which Playwright calls hidden: click its middle.
+  const box = (await edge.locator('path.react-flow__edge-interaction').boundingBox())!;
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await page.getByRole('button', { name: 'Remove this connection' }).click();
+  await edge.waitFor({ state: 'detached' });
+  await page.getByRole('button', { name: /Undo/ }).click();
+  await edge.waitFor({ state: 'attached' });
   await page.close();
 });
