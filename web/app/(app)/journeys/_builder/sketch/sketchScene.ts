@@ -16,16 +16,14 @@ interface HandleBox {
   height: number;
 }
 
-/** A measured step as React Flow knows it: position absolute, size, handle boxes relative to the step. */
-export interface SketchStepInput {
-  id: string;
+/** What a step's card shows, as JourneyNodeCard draws it; position and size absolute, in flow units. */
+interface SketchCard {
   type: JourneyNodeType;
   x: number;
   y: number;
   width: number;
   height: number;
   family: NodeFamily;
-  kindTitle: string;
   label: string;
   /** The one-line summary the card shows (null: none). */
   summary: { text: string; incomplete?: boolean } | null;
@@ -34,6 +32,12 @@ export interface SketchStepInput {
   problem: { severity: 'error' | 'warning'; badge: string } | null;
   /** A live journey's counts, formatted ("1,204"); `waitingNow` null when the card leaves it out. */
   stats: { entered: string; waitingNow: string | null; waiting: boolean } | null;
+}
+
+/** A measured step as React Flow knows it: its card, and handle boxes relative to the step. */
+export interface SketchStepInput extends SketchCard {
+  id: string;
+  kindTitle: string;
   /** Branch handles; `label` is the name shown above it (null: none, as for a lone "next"). */
   sourceHandles: ReadonlyArray<HandleBox & { id: string | null; label: string | null }>;
   targetHandle: HandleBox | null;
@@ -48,19 +52,9 @@ export interface SketchConnectionInput {
   stat: { percent: string; count: string } | null;
 }
 
-export interface SketchStep {
-  type: JourneyNodeType;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  family: NodeFamily;
+export interface SketchStep extends SketchCard {
+  /** The kind as the header shows it (capitals). */
   kind: string;
-  label: string;
-  summary: { text: string; incomplete?: boolean } | null;
-  selected: boolean;
-  problem: SketchStepInput['problem'];
-  stats: SketchStepInput['stats'];
   /** Handle centres, absolute. */
   sources: Array<{ x: number; y: number }>;
   target: { x: number; y: number } | null;
@@ -107,23 +101,13 @@ export function sketchScene(steps: readonly SketchStepInput[], connections: read
     drawn.push({ path, tipX: targetX, tipY: targetY, selected: connection.selected, stat: connection.stat ? { x: labelX, y: labelY, ...connection.stat } : null });
   }
   return {
-    steps: steps.map((step) => ({
-      type: step.type,
-      x: step.x,
-      y: step.y,
-      width: step.width,
-      height: step.height,
-      family: step.family,
-      kind: step.kindTitle.toUpperCase(),
-      label: step.label,
-      summary: step.summary,
-      selected: step.selected,
-      problem: step.problem,
-      stats: step.stats,
-      sources: step.sourceHandles.map((handle) => centreOf(handle, step.x, step.y)),
-      target: step.targetHandle ? centreOf(step.targetHandle, step.x, step.y) : null,
-      branchLabels: step.sourceHandles.flatMap((handle) =>
-        handle.label === null ? [] : [{ x: centreOf(handle, step.x, step.y).x, y: step.y + step.height - branchLabelLift, text: handle.label, failed: failureBranches.has(handle.id ?? '') }],
+    steps: steps.map(({ id: _id, kindTitle, sourceHandles, targetHandle, ...card }) => ({
+      ...card,
+      kind: kindTitle.toUpperCase(),
+      sources: sourceHandles.map((handle) => centreOf(handle, card.x, card.y)),
+      target: targetHandle ? centreOf(targetHandle, card.x, card.y) : null,
+      branchLabels: sourceHandles.flatMap((handle) =>
+        handle.label === null ? [] : [{ x: centreOf(handle, card.x, card.y).x, y: card.y + card.height - branchLabelLift, text: handle.label, failed: failureBranches.has(handle.id ?? '') }],
       ),
     })),
     connections: drawn,
