@@ -73,7 +73,7 @@ export function useMovingViewSketch(canvasRef: RefObject<HTMLCanvasElement | nul
   const store = useStoreApi<FlowNode>();
   const { segmentName } = useBuilder();
   const overlays = useContext(OverlayContext);
-  const lastScene = useRef<{ nodes: unknown; edges: unknown; overlays: number; scene: JourneySketchScene } | null>(null);
+  const lastScene = useRef<{ nodes: unknown; edges: unknown; overlays: number; segmentName: unknown; scene: JourneySketchScene } | null>(null);
   const sketch = useRef<{
     scene: JourneySketchScene;
     ctx: CanvasRenderingContext2D;
@@ -105,11 +105,14 @@ export function useMovingViewSketch(canvasRef: RefObject<HTMLCanvasElement | nul
       if (!ctx) return false;
       const overlayVersion = overlays?.version ?? 0;
       const last = lastScene.current;
-      let scene = last?.nodes === nodes && last.edges === edges && last.overlays === overlayVersion ? last.scene : null;
+      // Summaries name segments: a catalog that loaded since makes a new scene too.
+      let scene = last?.nodes === nodes && last.edges === edges && last.overlays === overlayVersion && last.segmentName === segmentName ? last.scene : null;
       if (!scene) {
+        // A step not measured yet would be missing from the sketch: keep the elements then (checked
+        // first and cheaply: this runs at every viewport change until the sketch is shown).
+        for (const node of nodeLookup.values()) if (!node.measured.width || !node.measured.height) return false;
         const overlayOf = (id: string) => overlays?.get(id) ?? noOverlay;
         const steps = [...nodeLookup.values()].flatMap((node) => stepOf(node, segmentName, overlayOf(node.id)) ?? []);
-        // A step not measured yet would be missing from the sketch: keep the elements then.
         if (steps.length < nodeLookup.size) return false;
         scene = sketchScene(
           steps,
@@ -118,7 +121,7 @@ export function useMovingViewSketch(canvasRef: RefObject<HTMLCanvasElement | nul
             return { source: edge.source, sourceHandle: edge.sourceHandle, target: edge.target, selected: Boolean(edge.selected), stat: stat ? { percent: `${Math.round(stat.percent)}%`, count: formatCount(stat.count) } : null };
           }),
         );
-        lastScene.current = { nodes, edges, overlays: overlayVersion, scene };
+        lastScene.current = { nodes, edges, overlays: overlayVersion, segmentName, scene };
       }
       const pixelRatio = window.devicePixelRatio || 1;
       const size = { width: canvas.clientWidth, height: canvas.clientHeight, pixelRatio };
