@@ -90,6 +90,8 @@ const sketchState = (page: Page) =>
     return {
       attribute: document.querySelector('.react-flow')!.parentElement!.hasAttribute('data-sketch'),
       sketchVisibility: getComputedStyle(sketch).visibility,
+      // The dotted background: drawn by the sketch meanwhile.
+      backgroundVisibility: getComputedStyle(document.querySelector('.react-flow__background')!).visibility,
       // Every step, edge and label: hidden while the sketch shows, all visible otherwise.
       stepsVisibility: [...new Set([...document.querySelectorAll('.react-flow__viewport, .react-flow__node, .react-flow__edge')].map((element) => getComputedStyle(element).visibility))].join(),
       drawnShare: drawn / (sketch.width * sketch.height),
@@ -116,15 +118,36 @@ it('draws a moving 100-step journey on one canvas, then shows its steps again wh
   await page.mouse.down();
   await page.mouse.move(start.x + 60, start.y + 30, { steps: 6 });
   const panning = await sketchState(page);
-  expect(panning).toMatchObject({ attribute: true, sketchVisibility: 'visible', stepsVisibility: 'hidden' });
+  expect(panning).toMatchObject({ attribute: true, sketchVisibility: 'visible', stepsVisibility: 'hidden', backgroundVisibility: 'hidden' });
   expect(panning.drawnShare).toBeGreaterThan(0.05);
   await page.screenshot({ path: artifactPath('journey-sketch-panning.png') });
+  // The sketch's dots sit where React Flow's pattern (hidden meanwhile, still kept current) puts them.
+  const dots = await page.evaluate(() => {
+    const pattern = document.querySelector('.react-flow__background pattern')!;
+    const [x, y, gap] = ['x', 'y', 'width'].map((name) => Number(pattern.getAttribute(name)));
+    const radius = Number(pattern.querySelector('circle')!.getAttribute('r'));
+    const sketch = document.querySelector('.react-flow canvas') as HTMLCanvasElement;
+    const ctx = sketch.getContext('2d')!;
+    const alpha = (px: number, py: number) => ctx.getImageData(Math.floor(px), Math.floor(py), 1, 1).data[3]!;
+    // A dot well inside the canvas (not under a card: sample several and keep the clear ones).
+    const samples: Array<{ dot: number; between: number }> = [];
+    for (let k = 2; k < 40 && samples.length < 12; k++) {
+      const cx = x - gap / 2 + radius + k * gap;
+      const cy = y - gap / 2 + radius + 2 * gap;
+      samples.push({ dot: alpha(cx, cy), between: alpha(cx + gap / 2, cy + gap / 2) });
+    }
+    return { gap, samples };
+  });
+  // Cards and edges cover some spots; the open ones show a dot at each centre and none between.
+  const open = dots.samples.filter((sample) => sample.between === 0);
+  expect(open.length).toBeGreaterThan(2);
+  for (const sample of open) expect(sample.dot).toBeGreaterThan(0);
   const panned = await viewport();
   await page.mouse.up();
   // The release reaches the page's handlers after the input is acknowledged.
   await page.waitForFunction(() => !document.querySelector('[data-moving]'));
   const after = await sketchState(page);
-  expect(after).toMatchObject({ attribute: false, sketchVisibility: 'hidden', stepsVisibility: 'visible', drawnShare: 0 });
+  expect(after).toMatchObject({ attribute: false, sketchVisibility: 'hidden', stepsVisibility: 'visible', backgroundVisibility: 'visible', drawnShare: 0 });
   expect(await viewport()).toBe(panned);
   await page.screenshot({ path: artifactPath('journey-sketch-after-pan.png') });
 

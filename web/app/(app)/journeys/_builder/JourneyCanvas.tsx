@@ -11,6 +11,7 @@ import { familyPalette, isNodeType, nodeKind } from './nodeCatalog';
 import { nodeTypes } from './nodes/nodeTypes';
 import { ZoomDetail, ZoomDetailContext } from './nodes/useZoomedOut';
 import { paletteMime } from './Palette';
+import { canvasDots } from './sketch/drawJourneySketch';
 import { useMovingViewSketch } from './sketch/useMovingViewSketch';
 
 const minimapColour = (node: { type?: string }) => (isNodeType(node.type) ? familyPalette[nodeKind(node.type).family].colour : '#94a3b8');
@@ -148,7 +149,7 @@ export const JourneyCanvas = memo(function JourneyCanvas({ nodes, edges, readOnl
             aria-label="Journey canvas"
           >
             <canvas ref={sketchRef} className={styles.sketch} aria-hidden="true" />
-            <Background variant={BackgroundVariant.Dots} gap={22} size={1.4} color="#c9d1dc" />
+            <Background variant={BackgroundVariant.Dots} gap={canvasDots.gap} size={canvasDots.size} color={canvasDots.colour} />
             <MiniMap pannable zoomable nodeColor={minimapColour} nodeStrokeWidth={0} nodeBorderRadius={6} maskColor="rgb(241 244 248 / 0.7)" ariaLabel="Mini map of the journey" />
             <Controls showInteractive={false} fitViewOptions={fitViewOptions} aria-label="Zoom and fit" />
           </ReactFlow>

@@ -16,6 +16,9 @@ export interface SketchViewport {
   zoom: number;
 }
 
+/** The canvas's dotted background (React Flow's <Background> in JourneyCanvas): the sketch draws it too while it hides it. */
+export const canvasDots = { gap: 22, size: 1.4, colour: '#c9d1dc' } as const;
+
 /** The card's layout in Builder.module.css (.node, .nodeHeader, .nodeIcon, .nodeBody, .nodeStats, .branchLabel), in flow units. */
 const card = { radius: 12, top: 3, tileX: 13, tileY: 13, tile: 28, tileRadius: 8, iconInset: 5, iconScale: 0.9, kindX: 49, kindY: 27, textX: 13, labelY: 59, summaryY: 81, padRight: 12 };
 /** The stats row sits right above the 30 units kept for branch names: its rule, then its text. */
@@ -240,6 +243,36 @@ function pillPaths(ctx: CanvasRenderingContext2D, scene: JourneySketchScene, pat
   return (paths.pills = pills);
 }
 
+/** One tile of the dot pattern, redrawn when the zoom changes (a zoom gesture: at every frame; a few dozen pixels). */
+let dotTile: { canvas: HTMLCanvasElement; key: string; pattern: CanvasPattern } | null = null;
+
+/**
+ * The background's dots as React Flow's <Background> places them (a tile of `gap × zoom` whose
+ * origin follows the pan, shifted by half a tile), as one pattern fill over the whole canvas.
+ */
+function drawDots(ctx: CanvasRenderingContext2D, viewport: SketchViewport, size: { width: number; height: number; pixelRatio: number }) {
+  const gap = canvasDots.gap * viewport.zoom || 1;
+  const radius = (canvasDots.size * viewport.zoom) / 2;
+  const tilePx = Math.max(1, Math.round(gap * size.pixelRatio));
+  const key = `${tilePx}|${radius}|${gap}`;
+  if (dotTile?.key !== key) {
+    const canvas = dotTile?.canvas ?? document.createElement('canvas');
+    [canvas.width, canvas.height] = [tilePx, tilePx];
+    const tile = canvas.getContext('2d')!;
+    const scale = tilePx / gap;
+    tile.fillStyle = canvasDots.colour;
+    tile.beginPath();
+    tile.arc(radius * scale, radius * scale, radius * scale, 0, 2 * Math.PI);
+    tile.fill();
+    dotTile = { canvas, key, pattern: ctx.createPattern(canvas, 'repeat')! };
+  }
+  const originX = (viewport.x % gap) - gap / 2;
+  const originY = (viewport.y % gap) - gap / 2;
+  dotTile.pattern.setTransform(new DOMMatrix().translateSelf(originX * size.pixelRatio, originY * size.pixelRatio).scaleSelf((gap * size.pixelRatio) / tilePx));
+  ctx.fillStyle = dotTile.pattern;
+  ctx.fillRect(0, 0, size.width * size.pixelRatio, size.height * size.pixelRatio);
+}
+
 /**
  * Draws the scene for `viewport` on a context sized `width` × `height` CSS pixels at `pixelRatio`:
  * a few dozen fills and strokes of colour-batched paths, then text for the steps on screen where a
@@ -255,8 +288,9 @@ export function drawJourneySketch(
 ): void {
   const { zoom } = viewport;
   const paths = scenePaths(scene);
-  ctx.setTransform(size.pixelRatio, 0, 0, size.pixelRatio, 0, 0);
-  ctx.clearRect(0, 0, size.width, size.height);
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.clearRect(0, 0, size.width * size.pixelRatio, size.height * size.pixelRatio);
+  drawDots(ctx, viewport, size);
   ctx.setTransform(zoom * size.pixelRatio, 0, 0, zoom * size.pixelRatio, viewport.x * size.pixelRatio, viewport.y * size.pixelRatio);
 
   ctx.lineWidth = 1.6;
