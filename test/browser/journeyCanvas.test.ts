@@ -124,7 +124,9 @@ it('draws a moving 100-step journey on one canvas, then shows its steps again wh
   // The sketch's dots sit where React Flow's pattern (hidden meanwhile, still kept current) puts them.
   const dots = await page.evaluate(() => {
     const pattern = document.querySelector('.react-flow__background pattern')!;
-    const [x, y, gap] = ['x', 'y', 'width'].map((name) => Number(pattern.getAttribute(name)));
+    const x = Number(pattern.getAttribute('x'));
+    const y = Number(pattern.getAttribute('y'));
+    const gap = Number(pattern.getAttribute('width'));
     const radius = Number(pattern.querySelector('circle')!.getAttribute('r'));
     const sketch = document.querySelector('.react-flow canvas') as HTMLCanvasElement;
     const ctx = sketch.getContext('2d')!;

@@ -244,7 +244,7 @@ function pillPaths(ctx: CanvasRenderingContext2D, scene: JourneySketchScene, pat
 }
 
 /** One tile of the dot pattern, redrawn when the zoom changes (a zoom gesture: at every frame; a few dozen pixels). */
-let dotTile: { canvas: HTMLCanvasElement; key: string; pattern: CanvasPattern } | null = null;
+let dotTile: { canvas: HTMLCanvasElement; key: string; ctx: CanvasRenderingContext2D; pattern: CanvasPattern } | null = null;
 
 /**
  * The background's dots as React Flow's <Background> places them (a tile of `gap × zoom` whose
@@ -255,7 +255,7 @@ function drawDots(ctx: CanvasRenderingContext2D, viewport: SketchViewport, size:
   const radius = (canvasDots.size * viewport.zoom) / 2;
   const tilePx = Math.max(1, Math.round(gap * size.pixelRatio));
   const key = `${tilePx}|${radius}|${gap}`;
-  if (dotTile?.key !== key) {
+  if (dotTile?.key !== key || dotTile.ctx !== ctx) {
     const canvas = dotTile?.canvas ?? document.createElement('canvas');
     [canvas.width, canvas.height] = [tilePx, tilePx];
     const tile = canvas.getContext('2d')!;
@@ -264,7 +264,7 @@ function drawDots(ctx: CanvasRenderingContext2D, viewport: SketchViewport, size:
     tile.beginPath();
     tile.arc(radius * scale, radius * scale, radius * scale, 0, 2 * Math.PI);
     tile.fill();
-    dotTile = { canvas, key, pattern: ctx.createPattern(canvas, 'repeat')! };
+    dotTile = { canvas, key, ctx, pattern: ctx.createPattern(canvas, 'repeat')! };
   }
   const originX = (viewport.x % gap) - gap / 2;
   const originY = (viewport.y % gap) - gap / 2;
