@@ -89,12 +89,13 @@ export interface RunUserAndChannels {
   channelSettings: ChannelSettingsRow | null;
 }
 
+/** The channel settings' column in the row `recordPositionAndLoadUser` reads, beside the user's. */
+const channelSettingsColumn = '__channelSettings';
+
 /**
  * `recordPosition` and `loadRunUser` (and, with `channels`, the workspace's channel settings) in one
  * round trip: what a split, a send or a webhook call does first.
  */
-const channelSettingsColumn = '__channelSettings';
-
 export async function recordPositionAndLoadUser(prisma: PrismaClient, position: PositionUpdate, options: { channels?: boolean } = {}): Promise<RunUserAndChannels> {
   const { sets, params } = positionSets(position);
   const channels = options.channels ? `, (SELECT to_jsonb(c) FROM "ChannelSettings" c WHERE c."workspaceId" = r."workspaceId") AS "${channelSettingsColumn}"` : '';

@@ -11,7 +11,7 @@ import { familyPalette, isNodeType, nodeKind } from './nodeCatalog';
 import { nodeTypes } from './nodes/nodeTypes';
 import { ZoomDetail, ZoomDetailContext } from './nodes/useZoomedOut';
 import { paletteMime } from './Palette';
-import { canvasDots } from './sketch/drawJourneySketch';
+import { canvasDots } from './sketch/sketchDots';
 import { useMovingViewSketch } from './sketch/useMovingViewSketch';
 
 const minimapColour = (node: { type?: string }) => (isNodeType(node.type) ? familyPalette[nodeKind(node.type).family].colour : '#94a3b8');

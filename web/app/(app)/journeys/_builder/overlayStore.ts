@@ -20,6 +20,21 @@ export interface NodeOverlay {
 
 const empty: NodeOverlay = { errors: [], warnings: [], stats: null };
 
+/** A branch's share of runs as the canvas shows it ("45%"). */
+export const formatShare = (stat: BranchStat) => `${Math.round(stat.percent)}%`;
+
+const plural = (count: number, word: string) => `${count} ${word}${count > 1 ? 's' : ''}`;
+
+/** The card's problem badge: errors first ("2 errors"), else warnings; null when there are none. */
+export function problemBadge(overlay: Pick<NodeOverlay, 'errors' | 'warnings'>): { severity: 'error' | 'warning'; text: string } | null {
+  if (overlay.errors.length) return { severity: 'error', text: plural(overlay.errors.length, 'error') };
+  if (overlay.warnings.length) return { severity: 'warning', text: plural(overlay.warnings.length, 'warning') };
+  return null;
+}
+
+/** Whether the card's counts show "here now": where users are, or on a step users wait at. */
+export const showsWaitingNow = (stats: NonNullable<NodeOverlay['stats']>, waitingStep: boolean) => stats.waitingNow > 0 || waitingStep;
+
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((item, index) => item === b[index]);
 const sameStats = (a: NodeOverlay['stats'], b: NodeOverlay['stats']) => {
   if (a === b) return true;

@@ -5,7 +5,7 @@ import { createContext, memo, useContext } from 'react';
 import { formatCount } from '@/lib/format';
 import styles from '../Builder.module.css';
 import { useBuilder } from '../BuilderContext';
-import { useNodeOverlay } from '../overlayStore';
+import { formatShare, useNodeOverlay } from '../overlayStore';
 
 /**
  * Removes a connection (as the Delete key does: through React Flow, so undo and the problems
@@ -33,7 +33,7 @@ function BranchEdge({ id, source, sourceHandleId, sourceX, sourceY, targetX, tar
           <div className={`${styles.edgeLabel} nodrag nopan`} style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}>
             {stat ? (
               <span className={styles.edgeStat} title={`${formatCount(stat.count)} runs took this branch`}>
-                {`${Math.round(stat.percent)}%`} <span className={styles.edgeStatCount}>{formatCount(stat.count)}</span>
+                {formatShare(stat)} <span className={styles.edgeStatCount}>{formatCount(stat.count)}</span>
               </span>
             ) : null}
             {removable ? (

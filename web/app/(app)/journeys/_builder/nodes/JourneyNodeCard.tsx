@@ -8,7 +8,7 @@ import styles from '../Builder.module.css';
 import { useBuilder } from '../BuilderContext';
 import { draftBranches, type FlowNode, nodeWidth } from '../graph';
 import { nodeKind } from '../nodeCatalog';
-import { useNodeOverlay } from '../overlayStore';
+import { problemBadge, showsWaitingNow, useNodeOverlay } from '../overlayStore';
 import { summarize } from '../summary';
 import { BranchHandles } from './BranchHandles';
 import { NodeIcon } from './NodeIcon';
@@ -39,7 +39,7 @@ function JourneyNodeCard({ id, type, data, selected, isConnectable }: NodeProps<
   }, [branchKey, id, updateNodeInternals]);
   const summary = useMemo(() => summarize(nodeType, data.settings, segmentName), [nodeType, data.settings, segmentName]);
   const isTrigger = kind.family === 'trigger';
-  const problemCount = overlay.errors.length + overlay.warnings.length;
+  const badge = problemBadge(overlay);
   const className = [styles.node, styles[`family_${kind.family}`], selected ? styles.nodeSelected : '', overlay.errors.length ? styles.nodeError : overlay.warnings.length ? styles.nodeWarning : '', zoomedOut ? styles.nodeZoomedOut : ''].join(' ');
   return (
     <div className={className} style={{ width: nodeWidth(branches.length) }} data-node-id={id} data-node-type={type} data-zoomed-out={zoomedOut || undefined}>
@@ -49,9 +49,9 @@ function JourneyNodeCard({ id, type, data, selected, isConnectable }: NodeProps<
           <NodeIcon type={nodeType} />
         </span>
         <span className={styles.nodeKind}>{kind.title}</span>
-        {problemCount ? (
-          <span className={overlay.errors.length ? styles.problemBadge : `${styles.problemBadge} ${styles.problemBadgeWarning}`} title={[...overlay.errors, ...overlay.warnings].join('\n')}>
-            {overlay.errors.length ? `${overlay.errors.length} error${overlay.errors.length > 1 ? 's' : ''}` : `${overlay.warnings.length} warning${overlay.warnings.length > 1 ? 's' : ''}`}
+        {badge ? (
+          <span className={badge.severity === 'error' ? styles.problemBadge : `${styles.problemBadge} ${styles.problemBadgeWarning}`} title={[...overlay.errors, ...overlay.warnings].join('\n')}>
+            {badge.text}
           </span>
         ) : null}
       </div>
@@ -69,7 +69,7 @@ function JourneyNodeCard({ id, type, data, selected, isConnectable }: NodeProps<
           <span>
             <strong data-stat="entered">{formatCount(overlay.stats.entered)}</strong> entered
           </span>
-          {overlay.stats.waitingNow > 0 || kind.family === 'flow' ? (
+          {showsWaitingNow(overlay.stats, kind.family === 'flow') ? (
             <span className={overlay.stats.waitingNow > 0 ? styles.waitingNow : undefined}>
               <strong data-stat="waiting">{formatCount(overlay.stats.waitingNow)}</strong> here now
             </span>

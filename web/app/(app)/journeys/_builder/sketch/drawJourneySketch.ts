@@ -1,7 +1,9 @@
 import type { JourneyNodeType } from '@tideflow/domain';
+import type { Viewport } from '@xyflow/react';
 import { familyPalette } from '../nodeCatalog';
 import { nodeIconPaths } from '../nodes/nodeIconPaths';
 import type { JourneySketchScene, SketchStep } from './sketchScene';
+import { drawDots } from './sketchDots';
 
 /**
  * Draws a journey's sketch (sketchScene) on one <canvas> while the view moves (useMovingViewSketch):
@@ -9,15 +11,6 @@ import type { JourneySketchScene, SketchStep } from './sketchScene';
  * on screen, instead of Chromium re-painting and re-layerizing hundreds of positioned elements at
  * every scale. Shapes are built once per scene and kept while it lasts.
  */
-
-export interface SketchViewport {
-  x: number;
-  y: number;
-  zoom: number;
-}
-
-/** The canvas's dotted background (React Flow's <Background> in JourneyCanvas): the sketch draws it too while it hides it. */
-export const canvasDots = { gap: 22, size: 1.4, colour: '#c9d1dc' } as const;
 
 /** The card's layout in Builder.module.css (.node, .nodeHeader, .nodeIcon, .nodeBody, .nodeStats, .branchLabel), in flow units. */
 const card = { radius: 12, top: 3, tileX: 13, tileY: 13, tile: 28, tileRadius: 8, iconInset: 5, iconScale: 0.9, kindX: 49, kindY: 27, textX: 13, labelY: 59, summaryY: 81, padRight: 12 };
@@ -231,7 +224,7 @@ function pillPaths(ctx: CanvasRenderingContext2D, scene: JourneySketchScene, pat
   ctx.font = font.badge;
   for (const s of scene.steps) {
     if (!s.problem) continue;
-    const width = ctx.measureText(s.problem.badge).width + 2 * pill.padX;
+    const width = ctx.measureText(s.problem.text).width + 2 * pill.padX;
     pills.badgeWidths.set(s, width);
     pills.badges.of(s.problem.severity === 'error' ? colours.dangerSoft : colours.warningSoft).roundRect(s.x + s.width - card.padRight - 1 - width, s.y + card.kindY - pill.height / 2, width, pill.height, pill.radius);
   }
@@ -243,36 +236,6 @@ function pillPaths(ctx: CanvasRenderingContext2D, scene: JourneySketchScene, pat
   return (paths.pills = pills);
 }
 
-/** One tile of the dot pattern, redrawn when the zoom changes (a zoom gesture: at every frame; a few dozen pixels). */
-let dotTile: { canvas: HTMLCanvasElement; key: string; ctx: CanvasRenderingContext2D; pattern: CanvasPattern } | null = null;
-
-/**
- * The background's dots as React Flow's <Background> places them (a tile of `gap × zoom` whose
- * origin follows the pan, shifted by half a tile), as one pattern fill over the whole canvas.
- */
-function drawDots(ctx: CanvasRenderingContext2D, viewport: SketchViewport, size: { width: number; height: number; pixelRatio: number }) {
-  const gap = canvasDots.gap * viewport.zoom || 1;
-  const radius = (canvasDots.size * viewport.zoom) / 2;
-  const tilePx = Math.max(1, Math.round(gap * size.pixelRatio));
-  const key = `${tilePx}|${radius}|${gap}`;
-  if (dotTile?.key !== key || dotTile.ctx !== ctx) {
-    const canvas = dotTile?.canvas ?? document.createElement('canvas');
-    [canvas.width, canvas.height] = [tilePx, tilePx];
-    const tile = canvas.getContext('2d')!;
-    const scale = tilePx / gap;
-    tile.fillStyle = canvasDots.colour;
-    tile.beginPath();
-    tile.arc(radius * scale, radius * scale, radius * scale, 0, 2 * Math.PI);
-    tile.fill();
-    dotTile = { canvas, key, ctx, pattern: ctx.createPattern(canvas, 'repeat')! };
-  }
-  const originX = (viewport.x % gap) - gap / 2;
-  const originY = (viewport.y % gap) - gap / 2;
-  dotTile.pattern.setTransform(new DOMMatrix().translateSelf(originX * size.pixelRatio, originY * size.pixelRatio).scaleSelf((gap * size.pixelRatio) / tilePx));
-  ctx.fillStyle = dotTile.pattern;
-  ctx.fillRect(0, 0, size.width * size.pixelRatio, size.height * size.pixelRatio);
-}
-
 /**
  * Draws the scene for `viewport` on a context sized `width` × `height` CSS pixels at `pixelRatio`:
  * a few dozen fills and strokes of colour-batched paths, then text for the steps on screen where a
@@ -282,7 +245,7 @@ function drawDots(ctx: CanvasRenderingContext2D, viewport: SketchViewport, size:
 export function drawJourneySketch(
   ctx: CanvasRenderingContext2D,
   scene: JourneySketchScene,
-  viewport: SketchViewport,
+  viewport: Viewport,
   size: { width: number; height: number; pixelRatio: number },
   text: { fontFamily: string; detailed: boolean },
 ): void {
@@ -345,7 +308,7 @@ export function drawJourneySketch(
   for (const s of visible) {
     if (!s.problem) continue;
     ctx.fillStyle = s.problem.severity === 'error' ? colours.danger : colours.warningText;
-    ctx.fillText(s.problem.badge, s.x + s.width - card.padRight - 1 - pill.padX, s.y + card.kindY);
+    ctx.fillText(s.problem.text, s.x + s.width - card.padRight - 1 - pill.padX, s.y + card.kindY);
   }
   // Counts on connections are shown at every zoom, as BranchEdge's pills are.
   ctx.fillStyle = colours.surface;

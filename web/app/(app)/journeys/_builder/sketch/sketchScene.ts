@@ -29,7 +29,7 @@ interface SketchCard {
   summary: { text: string; incomplete?: boolean } | null;
   selected: boolean;
   /** What validation found, as the card's border and badge show it. */
-  problem: { severity: 'error' | 'warning'; badge: string } | null;
+  problem: { severity: 'error' | 'warning'; text: string } | null;
   /** A live journey's counts, formatted ("1,204"); `waitingNow` null when the card leaves it out. */
   stats: { entered: string; waitingNow: string | null; waiting: boolean } | null;
 }

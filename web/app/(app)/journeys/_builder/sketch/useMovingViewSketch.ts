@@ -6,8 +6,8 @@ import { formatCount } from '@/lib/format';
 import { useBuilder } from '../BuilderContext';
 import type { FlowNode } from '../graph';
 import { isNodeType, nodeKind } from '../nodeCatalog';
-import { type NodeOverlay, OverlayContext } from '../overlayStore';
-import { branchTitle } from '../nodes/BranchHandles';
+import { formatShare, type NodeOverlay, OverlayContext, problemBadge, showsWaitingNow } from '../overlayStore';
+import { branchTitle, isLoneNext } from '../nodes/BranchHandles';
 import { summarize } from '../summary';
 import { drawJourneySketch } from './drawJourneySketch';
 import { type JourneySketchScene, type SketchStepInput, sketchScene } from './sketchScene';
@@ -21,23 +21,17 @@ export const sketchFromSteps = 80;
 
 const noOverlay: NodeOverlay = { errors: [], warnings: [], stats: null };
 
-const plural = (count: number, word: string) => `${count} ${word}${count > 1 ? 's' : ''}`;
-
-/** The card's badge (JourneyNodeCard): errors first. */
-const problemOf = (overlay: NodeOverlay): SketchStepInput['problem'] =>
-  overlay.errors.length ? { severity: 'error', badge: plural(overlay.errors.length, 'error') } : overlay.warnings.length ? { severity: 'warning', badge: plural(overlay.warnings.length, 'warning') } : null;
-
 const stepOf = (node: InternalNode<FlowNode>, segmentName: (id: string) => string | undefined, overlay: NodeOverlay): SketchStepInput | null => {
-  if (!isNodeType(node.type) || !node.measured.width || !node.measured.height) return null;
+  if (!isNodeType(node.type)) return null;
   const kind = nodeKind(node.type);
   const bounds = node.internals.handleBounds;
   const target = bounds?.target?.[0];
   const sources = bounds?.source ?? [];
   // A lone "next" handle has no name on the card, only its share on a live journey (BranchHandles).
-  const single = sources.length === 1 && sources[0]!.id === 'next';
+  const single = isLoneNext(sources.map((h) => h.id));
   const branchLabel = (branch: string | null | undefined) => {
     const stat = branch ? overlay.stats?.branches[branch] : undefined;
-    const percent = stat ? `${Math.round(stat.percent)}%` : null;
+    const percent = stat ? formatShare(stat) : null;
     if (single || !branch) return percent;
     return percent ? `${branchTitle(branch)} ${percent}` : branchTitle(branch);
   };
@@ -47,14 +41,15 @@ const stepOf = (node: InternalNode<FlowNode>, segmentName: (id: string) => strin
     type: node.type,
     x: node.internals.positionAbsolute.x,
     y: node.internals.positionAbsolute.y,
-    width: node.measured.width,
-    height: node.measured.height,
+    // Measured: the caller keeps the steps' elements until every step is.
+    width: node.measured.width ?? 0,
+    height: node.measured.height ?? 0,
     family: kind.family,
     kindTitle: kind.title,
     label: node.data.label || kind.title,
     summary: summarize(node.type, node.data.settings, segmentName),
-    problem: problemOf(overlay),
-    stats: stats ? { entered: formatCount(stats.entered), waitingNow: stats.waitingNow > 0 || kind.family === 'flow' ? formatCount(stats.waitingNow) : null, waiting: stats.waitingNow > 0 } : null,
+    problem: problemBadge(overlay),
+    stats: stats ? { entered: formatCount(stats.entered), waitingNow: showsWaitingNow(stats, kind.family === 'flow') ? formatCount(stats.waitingNow) : null, waiting: stats.waitingNow > 0 } : null,
     selected: Boolean(node.selected),
     sourceHandles: sources.map((h) => ({ id: h.id ?? null, x: h.x, y: h.y, width: h.width, height: h.height, label: branchLabel(h.id) })),
     targetHandle: target ? { x: target.x, y: target.y, width: target.width, height: target.height } : null,
@@ -113,12 +108,13 @@ export function useMovingViewSketch(canvasRef: RefObject<HTMLCanvasElement | nul
         for (const node of nodeLookup.values()) if (!node.measured.width || !node.measured.height) return false;
         const overlayOf = (id: string) => overlays?.get(id) ?? noOverlay;
         const steps = [...nodeLookup.values()].flatMap((node) => stepOf(node, segmentName, overlayOf(node.id)) ?? []);
+        // A step of a type the catalog does not know would be missing too.
         if (steps.length < nodeLookup.size) return false;
         scene = sketchScene(
           steps,
           edges.map((edge) => {
             const stat = overlayOf(edge.source).stats?.branches[edge.sourceHandle ?? 'next'];
-            return { source: edge.source, sourceHandle: edge.sourceHandle, target: edge.target, selected: Boolean(edge.selected), stat: stat ? { percent: `${Math.round(stat.percent)}%`, count: formatCount(stat.count) } : null };
+            return { source: edge.source, sourceHandle: edge.sourceHandle, target: edge.target, selected: Boolean(edge.selected), stat: stat ? { percent: formatShare(stat), count: formatCount(stat.count) } : null };
           }),
         );
         lastScene.current = { nodes, edges, overlays: overlayVersion, segmentName, scene };
