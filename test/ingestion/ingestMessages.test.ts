@@ -100,3 +100,21 @@ it('keeps 150 custom attributes on one user', async () => {
   expect(Object.keys(user.traits as object)).toHaveLength(150);
   expect(await db.prisma.attributeDefinition.count({ where: { workspaceId, name: { startsWith: 'attr_' } } })).toBe(150);
 });
+
+it('resolves a user merged away by another process meanwhile (the remembered identity is stale)', async () => {
+  await send([{ type: 'track', userId: 'gone-7', event: 'Viewed', messageId: 'g7-1' }]);
+  const gone = await db.prisma.user.findFirstOrThrow({ where: { workspaceId, externalId: 'gone-7' } });
+  // What alias(gone-7 → kept-7) does in another API process: this one still remembers gone-7 as its own user.
+  const kept = await db.prisma.user.create({ data: { workspaceId, externalId: 'kept-7' } });
+  await db.prisma.$transaction([
+    db.prisma.event.updateMany({ where: { userId: gone.id }, data: { userId: kept.id } }),
+    db.prisma.userIdentity.create({ data: { workspaceId, userId: kept.id, kind: 'ALIAS', value: 'gone-7' } }),
+    db.prisma.user.delete({ where: { id: gone.id } }),
+  ]);
+
+  const result = await send([{ type: 'track', userId: 'gone-7', event: 'Viewed', messageId: 'g7-2' }]);
+  expect(result).toMatchObject({ stored: 1 });
+  expect(result.accepted.map((a) => a.userId)).toEqual([kept.id]);
+  expect((await db.prisma.event.findMany({ where: { userId: kept.id }, orderBy: { messageId: 'asc' } })).map((e) => e.messageId)).toEqual(['g7-1', 'g7-2']);
+  expect(await db.prisma.user.count({ where: { workspaceId, externalId: 'gone-7' } })).toBe(0);
+});

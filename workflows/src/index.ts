@@ -1,7 +1,7 @@
 export { type Activities, type ActivityDependencies, createActivities, type EventCatalogRecount, type JourneyActivities } from './activities';
 export { JourneyInboxProcessor, type JourneyProcessorDeps } from './journeys/journeyInboxProcessor';
 export { journeyEventOf } from './journeys/journeyEventOf';
-export { queueForJourneys } from './journeys/journeyInbox';
+export { journeyInterestQuery, queueForJourneys } from './journeys/journeyInbox';
 export { enterJourney, type EntryDecision, type EntryRequest } from './journeys/enterJourney';
 export { archiveJourney, JourneyLifecycleError, type JourneyLifecycleErrorCode, pauseJourney, publishJourney, resumeJourney, stopJourney, validateJourneyDraft } from './journeys/journeyLifecycle';
 export type { JourneyEvent, JourneyRunInput, JourneyStep } from './journeys/journeyRunTypes';
@@ -20,7 +20,7 @@ export { defaultFromEmail } from './channels/channelConfig';
 export { recomputeSegment, type SegmentComputation } from './segments/computeSegment';
 export { runSegmentQuery, segmentQuerySettings } from './segments/segmentQueries';
 export { loadSegmentCatalog } from './segments/segmentCatalog';
-export { queueForSegments, refreshSegmentInterest } from './segments/segmentInbox';
+export { queueForSegments, refreshSegmentInterest, segmentInterestQuery } from './segments/segmentInbox';
 export { SegmentInboxProcessor, type SegmentProcessorDeps } from './segments/segmentInboxProcessor';
 export { applyMembershipChanges, segmentEventNames } from './segments/segmentMembership';
 export { createSegment, deleteSegment, previewSegment, type SegmentInput, type SegmentPreview, SegmentServiceError, updateSegment } from './segments/segmentService';

@@ -30,18 +30,25 @@ export interface StoredEvent {
  */
 export async function insertEvents(tx: Transaction, workspaceId: string, messages: IngestMessage[], userIdOfMessage: string[]): Promise<StoredEvent[]> {
   if (!messages.length) return [];
-  const rows = messages.map((message, index) => ({
-    userId: userIdOfMessage[index],
-    type: message.type.toUpperCase(),
-    name: message.eventName,
-    properties: message.properties,
-    context: message.context,
-    ts: message.timestamp.toISOString(),
-    ots: message.originalTimestamp?.toISOString() ?? null,
-    sent: message.sentAt?.toISOString() ?? null,
-    recv: message.receivedAt.toISOString(),
-    messageId: message.messageId,
-  }));
+  // A batch's messages share their receivedAt and sentAt: each formatted once.
+  const sharedIso = new Map<Date, string>();
+  const isoOfShared = (date: Date) => sharedIso.get(date) ?? sharedIso.set(date, date.toISOString()).get(date)!;
+  const rows = messages.map((message, index) => {
+    const ts = message.timestamp.toISOString();
+    const original = message.originalTimestamp;
+    return {
+      userId: userIdOfMessage[index],
+      type: message.type.toUpperCase(),
+      name: message.eventName,
+      properties: message.properties,
+      context: message.context,
+      ts,
+      ots: original === null ? null : original.getTime() === message.timestamp.getTime() ? ts : original.toISOString(),
+      sent: message.sentAt ? isoOfShared(message.sentAt) : null,
+      recv: isoOfShared(message.receivedAt),
+      messageId: message.messageId,
+    };
+  });
   const { rows: stored } = await tx.query<StoredEvent>(
     `INSERT INTO "Event" ("workspaceId", "userId", type, name, properties, context, timestamp, "originalTimestamp", "sentAt", "receivedAt", "messageId")
      SELECT $1::uuid, x."userId", x.type::"EventType", x.name, x.properties, x.context, x.ts, x.ots, x.sent, x.recv, x."messageId"

@@ -35,13 +35,19 @@ describe('exclusiveIdentifierKeys', () => {
     expect(exclusiveKeys([track('new-user'), track(null, 'new-anon'), track('u2', 'a2')], snapshot)).toEqual(['a:a2', 'a:new-anon', 'u:new-user', 'u:u2']);
   });
 
-  it('locks every id of a user the batch changes, known ones included', () => {
-    // u1 gains anonymousId a9: u1 itself is locked exclusively too, wherever it appears.
+  it('locks only the new id when a known user gains one (its other ids keep meaning it)', () => {
+    // u1 gains anonymousId a9: concurrent batches about u1 (through u1 or a1) may go on with shared locks.
     const snapshot = snapshotOf([
       { id: 'U1', externalId: 'u1', anonymousIds: ['a1'] },
       { id: 'U2', externalId: 'u2' },
     ]);
-    expect(exclusiveKeys([track('u1', 'a9'), track(null, 'a1'), track('u2')], snapshot)).toEqual(['a:a1', 'a:a9', 'u:u1']);
+    expect(exclusiveKeys([track('u1', 'a9'), track(null, 'a1'), track('u2')], snapshot)).toEqual(['a:a9']);
+  });
+
+  it('locks every id of a user the batch renames, known ones included', () => {
+    // The anonymous profile of a1 and a2 becomes u7: both its anonymousIds are exclusive.
+    const snapshot = snapshotOf([{ id: 'ANON', externalId: null, anonymousIds: ['a1', 'a2'] }]);
+    expect(exclusiveKeys([track('u7', 'a1'), track(null, 'a2')], snapshot)).toEqual(['a:a1', 'a:a2', 'u:u7']);
   });
 
   it('locks both sides of a merge and of an alias', () => {

@@ -13,15 +13,18 @@ function identifierKeys(messages: IdentityMessage[]): string[] {
 /**
  * The keys a batch must lock exclusively: identifiers the snapshot does not
  * know (the plan may create or attach them), and identifiers of users the plan
- * changes (identities added, externalId renamed, merges). Every other key only
- * has to keep meaning the same user until commit: a shared lock, which
- * concurrent batches about the same known users hold at the same time.
+ * renames or merges (either side). Every other key only has to keep meaning
+ * the same user until commit: a shared lock, which concurrent batches about
+ * the same known users hold at the same time. Attaching a new identifier to a
+ * known user (a returning customer's new device) changes what none of the
+ * user's other identifiers mean: the new one, unknown, is exclusive; the
+ * user's stay shared, so a heavy user's batches do not queue behind it.
  */
 export function exclusiveIdentifierKeys(messages: IdentityMessage[], snapshot: IdentitySnapshot, operations: IdentityOperation[]): Set<string> {
   const changed = new Set<string>();
   for (const op of operations) {
     if (op.kind === 'merge') changed.add(op.fromUserId).add(op.intoUserId);
-    else changed.add(op.userId);
+    else if (op.kind === 'setExternalId') changed.add(op.userId);
   }
   const exclusive = new Set<string>();
   for (const key of identifierKeys(messages)) {
@@ -63,7 +66,9 @@ export class IdentityLocksTooWeak extends Error {
  * `draft` (what the process last saw committed, see `KnownIdentities`) to tell
  * which keys need exclusive locks; if the locked read disagrees,
  * `IdentityLocksTooWeak` is thrown and the caller retries the transaction with
- * every key exclusive.
+ * every key exclusive. A draft that knows every identifier and changes
+ * nothing (a stream of known users: most batches) is used as it is, without
+ * the read; the caller forgets it if the batch then fails a user foreign key.
  */
 export async function lockAndPlanIdentities(
   tx: Transaction,
@@ -77,7 +82,15 @@ export async function lockAndPlanIdentities(
   let exclusive: Set<string> | 'all' = 'all';
   if (!lockAllExclusively) {
     let draftIds = 0;
-    exclusive = exclusiveIdentifierKeys(messages, draft, planIdentityResolution(messages, draft, () => `draft-${++draftIds}`).operations);
+    const draftPlan = planIdentityResolution(messages, draft, () => `draft-${++draftIds}`);
+    exclusive = exclusiveIdentifierKeys(messages, draft, draftPlan.operations);
+    if (!exclusive.size && !draftPlan.operations.length) {
+      // Every identifier known and nothing to change: once they are locked (shared), only a user deleted
+      // since the draft (merged away by another process) can make it wrong, and storing an event for that
+      // user then fails its foreign key, which retries the batch on what the database holds (see ingestMessages).
+      await lockIdentifiers(tx, workspaceId, messages, exclusive);
+      return { plan: draftPlan, locked: draft };
+    }
   }
   await lockIdentifiers(tx, workspaceId, messages, exclusive);
   const locked = await loadIdentitySnapshot(tx, workspaceId, messages);

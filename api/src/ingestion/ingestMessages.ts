@@ -3,9 +3,10 @@ import { type PrismaClient, type SqlDriver, sqlDriverOf } from '@tideflow/db';
 import type { IngestMessage } from '@tideflow/domain';
 import { queueForJourneys, queueForSegments } from '@tideflow/workflows';
 import { completeBatch } from './batchCompletion';
-import { blockableTypes, lookUpBatch } from './batchLookup';
+import { freshMessages, lookUpBatch } from './batchLookup';
 import { attributeCatalogMemory, countDroppedEvents } from './catalogStore';
 import { insertEvents } from './eventStore';
+import { needsIdentityWrites, prepareIdentities } from './identityPreparation';
 import { applyIdentityOperations, IdentityLocksTooWeak, lockAndPlanIdentities } from './identityStore';
 import { inTransaction } from './ingestionTransaction';
 import { knownIdentities } from './knownIdentities';
@@ -25,9 +26,13 @@ export interface IngestionResult {
 const isSqlDriver = (database: SqlDriver | PrismaClient): database is SqlDriver => typeof (database as SqlDriver).transaction === 'function';
 
 /**
- * Stores validated messages for one workspace in a single transaction:
- * dedup by messageId, drop blocked events, resolve and merge identities,
- * update profiles, insert events, and keep the catalogs current.
+ * Stores validated messages for one workspace: dedup by messageId, drop
+ * blocked events, resolve and merge identities, update profiles, insert
+ * events, and keep the catalogs current. The events, profiles and catalogs go
+ * in one transaction; identity changes the batch needs (new users, merges)
+ * are committed just before it, in a short one of their own
+ * (`prepareIdentities`), so their exclusive locks are not held while events
+ * are stored.
  *
  * Concurrency: identifiers are locked first (shared where the batch only reads
  * them, see `lockAndPlanIdentities`); row locks every batch contends for come
@@ -37,37 +42,35 @@ const isSqlDriver = (database: SqlDriver | PrismaClient): database is SqlDriver 
  *
  * Runs on the driver under Prisma (`SqlDriver`): ingestion is all SQL, and
  * Prisma's interactive transaction would re-encode every parameter. A batch
- * costs five statements when its users are known (lookup, locks, locked
- * snapshot, events, profiles and catalogs), plus the identity writes it needs;
- * which locks are exclusive is drafted from `knownIdentities`, not read.
+ * of known users costs four statements (lookup with the inbox interests,
+ * locks, events, profiles and catalogs): who they are and which locks are
+ * exclusive is drafted from `knownIdentities`, not read. New users cost a
+ * short identity transaction first.
  */
 export async function ingestMessages(database: SqlDriver | PrismaClient, workspaceId: string, messages: IngestMessage[]): Promise<IngestionResult> {
   const driver = isSqlDriver(database) ? database : sqlDriverOf(database);
   const now = new Date();
+  // A retry (a user merged away by another process, say) plans on what the database holds, not on the draft.
   const store = (lockAllExclusively: boolean) =>
     inTransaction(driver, async (tx) => {
       const lookup = await lookUpBatch(tx, workspaceId, messages);
-      const unseen = messages.filter((m) => !lookup.storedMessageIds.has(m.messageId));
-      const droppedByName = new Map<string, number>();
-      const fresh = unseen.filter((m) => {
-        if (!blockableTypes.has(m.type) || !lookup.blockedNames.has(m.eventName)) return true;
-        droppedByName.set(m.eventName, (droppedByName.get(m.eventName) ?? 0) + 1);
-        return false;
-      });
+      const { fresh, droppedByName } = freshMessages(messages, lookup);
 
       const { plan, locked } = await lockAndPlanIdentities(tx, workspaceId, fresh, randomUUID, lockAllExclusively, knownIdentities.draft(workspaceId, fresh));
       const profileUpdates = foldProfileUpdates(fresh, plan.userIdOfMessage);
       const firstSeenAt = new Map(profileUpdates.map((update) => [update.userId, update.firstSeenAt]));
       await applyIdentityOperations(tx, workspaceId, plan.operations, firstSeenAt);
       const stored = await insertEvents(tx, workspaceId, fresh, plan.userIdOfMessage);
-      await queueForJourneys(tx, workspaceId, stored);
-      await queueForSegments(tx, workspaceId, stored);
+      await queueForJourneys(tx, workspaceId, stored, lookup.journeyInterest);
+      await queueForSegments(tx, workspaceId, stored, lookup.segmentInterest);
       // Custom traits as stored (identify traits, and push tokens from context): what the attribute catalog learns.
       const traitSets = profileUpdates.flatMap((update) => (update.traits ? [update.traits] : []));
       const attributeNames = await completeBatch(tx, workspaceId, { profileUpdates, storedEvents: stored, traitSets, now });
       await countDroppedEvents(tx, workspaceId, droppedByName);
-      return { fresh, plan, locked, stored, dropped: unseen.length - fresh.length, attributeNames };
-    });
+      return { fresh, plan, locked, stored, dropped: [...droppedByName.values()].reduce((sum, n) => sum + n, 0), attributeNames };
+    }, { beforeRetry: () => knownIdentities.forgetBatch(workspaceId, messages) });
+  // New users and identities first, in a short transaction of their own (see prepareIdentities).
+  if (needsIdentityWrites(messages, knownIdentities.draft(workspaceId, messages))) await prepareIdentities(driver, workspaceId, messages);
   const outcome = await store(false).catch((error: unknown) => {
     if (!(error instanceof IdentityLocksTooWeak)) throw error;
     knownIdentities.forgetBatch(workspaceId, messages);

@@ -22,13 +22,17 @@ function isRetryable(error: unknown): boolean {
  */
 const indexProbesOnly = { enable_seqscan: 'off' };
 
-/** Runs `work` in a transaction, retrying deadlocks and serialization failures a few times. */
-export async function inTransaction<T>(driver: SqlDriver, work: (tx: Transaction) => Promise<T>, attempts = 4): Promise<T> {
+/**
+ * Runs `work` in a transaction, retrying deadlocks, serialization failures and
+ * users merged away meanwhile a few times; `beforeRetry` runs before each retry.
+ */
+export async function inTransaction<T>(driver: SqlDriver, work: (tx: Transaction) => Promise<T>, { attempts = 4, beforeRetry }: { attempts?: number; beforeRetry?: () => void } = {}): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await driver.transaction(work, { settings: indexProbesOnly });
     } catch (error) {
       if (attempt >= attempts || !isRetryable(error)) throw error;
+      beforeRetry?.();
       await new Promise((resolve) => setTimeout(resolve, 10 * attempt + Math.floor(Math.random() * 20)));
     }
   }

@@ -1,48 +1,54 @@
 import { type IdentifiedUser, type IdentityMessage, type IdentityPlan, type IdentitySnapshot, identifiersOf } from '@tideflow/domain';
 
 type Kind = 'external' | 'alias' | 'anonymous';
+type Generation = Map<string, Record<Kind, Map<string, IdentifiedUser>>>;
 
 /**
  * What this process last saw committed about identifiers: which user a userId
- * (as externalId or alias) or an anonymousId belonged to. Only a draft, used to
- * choose which identifiers a batch locks exclusively (`lockAndPlanIdentities`):
- * the plan itself is always made on what the database holds once the locks are
- * taken, and a draft that proves too optimistic (another process merged or
- * renamed a user meanwhile) makes the batch retry with every lock exclusive.
- * It saves each batch a database read of all its identifiers.
+ * (as externalId or alias) or an anonymousId belonged to. A draft, used to
+ * choose which identifiers a batch locks exclusively (`lockAndPlanIdentities`).
+ * A batch that changes identities is planned on what the database holds once
+ * the locks are taken, and a draft that proves too optimistic (another process
+ * merged or renamed a user meanwhile) makes it retry with every lock
+ * exclusive. A batch of known users is planned on the draft alone: only a
+ * user deleted since (merged away by another process) can make that wrong,
+ * which its events' foreign key catches, and the retry forgets the draft.
  *
  * Bounded: two generations of at most `capacity / 2` entries each; a hit in
  * the older one is carried over, and a full newer one retires the older.
  */
 export class KnownIdentities {
-  private recent = new Map<string, IdentifiedUser>();
-  private older = new Map<string, IdentifiedUser>();
+  /** Per generation, workspace and kind: no composite key string is built per lookup (a batch makes ~1,000). */
+  private recent: Generation = new Map();
+  private older: Generation = new Map();
+  private recentSize = 0;
 
   constructor(private readonly capacity = 60_000) {}
 
-  private key(workspaceId: string, kind: Kind, value: string): string {
-    return `${workspaceId}\u0000${kind}\u0000${value}`;
-  }
-
-  private get(key: string): IdentifiedUser | undefined {
-    const hit = this.recent.get(key);
+  private get(workspaceId: string, kind: Kind, value: string): IdentifiedUser | undefined {
+    const hit = this.recent.get(workspaceId)?.[kind].get(value);
     if (hit) return hit;
-    const old = this.older.get(key);
-    if (old) this.set(key, old);
+    const old = this.older.get(workspaceId)?.[kind].get(value);
+    if (old) this.set(workspaceId, kind, value, old);
     return old;
   }
 
-  private set(key: string, user: IdentifiedUser): void {
-    if (this.recent.size >= this.capacity / 2) {
+  private set(workspaceId: string, kind: Kind, value: string, user: IdentifiedUser): void {
+    if (this.recentSize >= this.capacity / 2) {
       this.older = this.recent;
       this.recent = new Map();
+      this.recentSize = 0;
     }
-    this.recent.set(key, user);
+    let kinds = this.recent.get(workspaceId);
+    if (!kinds) this.recent.set(workspaceId, (kinds = { external: new Map(), alias: new Map(), anonymous: new Map() }));
+    const map = kinds[kind];
+    if (!map.has(value)) this.recentSize++;
+    map.set(value, user);
   }
 
-  private forget(key: string): void {
-    this.recent.delete(key);
-    this.older.delete(key);
+  private forget(workspaceId: string, kind: Kind, value: string): void {
+    if (this.recent.get(workspaceId)?.[kind].delete(value)) this.recentSize--;
+    this.older.get(workspaceId)?.[kind].delete(value);
   }
 
   /** A draft snapshot of the batch's identifiers (read-only: plans copy what they change); an identifier not seen is absent, so locked exclusively. */
@@ -50,13 +56,13 @@ export class KnownIdentities {
     const snapshot: IdentitySnapshot = { byExternalId: new Map(), byAlias: new Map(), byAnonymousId: new Map() };
     const { userIds, anonymousIds } = identifiersOf(messages);
     for (const id of userIds) {
-      const external = this.get(this.key(workspaceId, 'external', id));
+      const external = this.get(workspaceId, 'external', id);
       if (external) snapshot.byExternalId.set(id, external);
-      const alias = external ? undefined : this.get(this.key(workspaceId, 'alias', id));
+      const alias = external ? undefined : this.get(workspaceId, 'alias', id);
       if (alias) snapshot.byAlias.set(id, alias);
     }
     for (const id of anonymousIds) {
-      const owner = this.get(this.key(workspaceId, 'anonymous', id));
+      const owner = this.get(workspaceId, 'anonymous', id);
       if (owner) snapshot.byAnonymousId.set(id, owner);
     }
     return snapshot;
@@ -83,17 +89,16 @@ export class KnownIdentities {
     for (const [kind, map] of entries) {
       for (const [value, user] of map) {
         externalIdOf.set(user.id, user.externalId);
-        const key = this.key(workspaceId, kind, value);
-        if (unsettled.has(user.id)) this.forget(key);
-        else this.set(key, { id: user.id, externalId: user.externalId });
+        if (unsettled.has(user.id)) this.forget(workspaceId, kind, value);
+        else this.set(workspaceId, kind, value, { id: user.id, externalId: user.externalId });
       }
     }
     for (const op of plan.operations) {
       if (op.kind === 'createUser' && op.externalId && !unsettled.has(op.userId)) {
-        this.set(this.key(workspaceId, 'external', op.externalId), { id: op.userId, externalId: op.externalId });
+        this.set(workspaceId, 'external', op.externalId, { id: op.userId, externalId: op.externalId });
       } else if (op.kind === 'addIdentity' && !unsettled.has(op.userId) && externalIdOf.has(op.userId)) {
         const kind: Kind = op.identityKind === 'ANONYMOUS' ? 'anonymous' : 'alias';
-        this.set(this.key(workspaceId, kind, op.value), { id: op.userId, externalId: externalIdOf.get(op.userId)! });
+        this.set(workspaceId, kind, op.value, { id: op.userId, externalId: externalIdOf.get(op.userId)! });
       }
     }
   }
@@ -102,10 +107,10 @@ export class KnownIdentities {
   forgetBatch(workspaceId: string, messages: IdentityMessage[]): void {
     const { userIds, anonymousIds } = identifiersOf(messages);
     for (const id of userIds) {
-      this.forget(this.key(workspaceId, 'external', id));
-      this.forget(this.key(workspaceId, 'alias', id));
+      this.forget(workspaceId, 'external', id);
+      this.forget(workspaceId, 'alias', id);
     }
-    for (const id of anonymousIds) this.forget(this.key(workspaceId, 'anonymous', id));
+    for (const id of anonymousIds) this.forget(workspaceId, 'anonymous', id);
   }
 }
 

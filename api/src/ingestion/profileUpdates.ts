@@ -13,7 +13,7 @@ export interface ProfileUpdate {
 }
 
 export function foldProfileUpdates(messages: IngestMessage[], userIdOfMessage: string[]): ProfileUpdate[] {
-  const order = messages.map((message, index) => ({ message, userId: userIdOfMessage[index]! })).sort((a, b) => a.message.timestamp.getTime() - b.message.timestamp.getTime());
+  const order = messages.map((message, index) => ({ message, userId: userIdOfMessage[index]!, time: message.timestamp.getTime() })).sort((a, b) => a.time - b.time);
   const updates = new Map<string, ProfileUpdate>();
   for (const { message, userId } of order) {
     const update = updates.get(userId) ?? { userId, captured: {}, traits: null, firstSeenAt: message.timestamp, lastSeenAt: message.timestamp };

@@ -29,8 +29,22 @@ export interface IdentityPlan {
 
 export type IdentityMessage = Pick<IngestMessage, 'type' | 'userId' | 'anonymousId' | 'previousId'>;
 
-/** The userIds (including alias previousIds) and anonymousIds a batch needs looked up. */
-export function identifiersOf(messages: IdentityMessage[]): { userIds: string[]; anonymousIds: string[] } {
+export interface BatchIdentifiers {
+  readonly userIds: readonly string[];
+  readonly anonymousIds: readonly string[];
+}
+
+/** Ingestion asks for the same batch's identifiers several times (draft, locks, lookups): worked out once. */
+const identifiersOfBatch = new WeakMap<IdentityMessage[], BatchIdentifiers>();
+
+/** The userIds (including alias previousIds) and anonymousIds a batch needs looked up, sorted. */
+export function identifiersOf(messages: IdentityMessage[]): BatchIdentifiers {
+  let identifiers = identifiersOfBatch.get(messages);
+  if (!identifiers) identifiersOfBatch.set(messages, (identifiers = collectIdentifiers(messages)));
+  return identifiers;
+}
+
+function collectIdentifiers(messages: IdentityMessage[]): BatchIdentifiers {
   const userIds = new Set<string>();
   const anonymousIds = new Set<string>();
   for (const message of messages) {

@@ -4,13 +4,13 @@ import type { SqlQueryable } from '@tideflow/db';
  * Queues stored events for the journey processor, inside the ingestion
  * transaction: an event that matters to a journey is never lost between its
  * commit and its processing. Only names some live or paused journey cares
- * about are queued, so ingestion without journeys pays one small lookup.
+ * about are queued, so ingestion without journeys pays one small lookup
+ * (none when the caller read `interest` with its own, see `journeyInterestQuery`).
  */
-export async function queueForJourneys(tx: SqlQueryable, workspaceId: string, events: ReadonlyArray<{ id: string; name: string }>): Promise<number> {
+export async function queueForJourneys(tx: SqlQueryable, workspaceId: string, events: ReadonlyArray<{ id: string; name: string }>, interest?: ReadonlySet<string>): Promise<number> {
   if (!events.length) return 0;
-  const { rows: interest } = await tx.query<{ eventName: string }>(`SELECT "eventName" FROM "JourneyEventInterest" WHERE "workspaceId" = $1::uuid`, [workspaceId]);
-  if (!interest.length) return 0;
-  const names = new Set(interest.map((row) => row.eventName));
+  const names = interest ?? (await journeyEventInterest(tx, workspaceId));
+  if (!names.size) return 0;
   const ids = events.filter((event) => names.has(event.name)).map((event) => event.id);
   if (!ids.length) return 0;
   const { rowCount } = await tx.query(
@@ -18,4 +18,15 @@ export async function queueForJourneys(tx: SqlQueryable, workspaceId: string, ev
     [workspaceId, JSON.stringify(ids)],
   );
   return rowCount;
+}
+
+/** The event names some live or paused journey of the workspace cares about. */
+export async function journeyEventInterest(tx: SqlQueryable, workspaceId: string): Promise<Set<string>> {
+  const { rows } = await tx.query<{ eventName: string }>(`SELECT "eventName" FROM "JourneyEventInterest" WHERE "workspaceId" = $1::uuid`, [workspaceId]);
+  return new Set(rows.map((row) => row.eventName));
+}
+
+/** The same names as rows (`value`) of a lookup statement's part, for a caller that reads them with other lookups. */
+export function journeyInterestQuery(workspace: string): string {
+  return `SELECT "eventName" AS value FROM "JourneyEventInterest" WHERE "workspaceId" = ${workspace}`;
 }

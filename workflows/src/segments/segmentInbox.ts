@@ -3,12 +3,12 @@ import type { Prisma, SqlQueryable } from '@tideflow/db';
 /**
  * Queues stored events whose names some live segment depends on, inside the
  * ingestion transaction (as journeys' inbox does), for the segment processor.
+ * `interest`, when the caller read it already: see `segmentInterestQuery`.
  */
-export async function queueForSegments(tx: SqlQueryable, workspaceId: string, events: ReadonlyArray<{ id: string; name: string }>): Promise<number> {
+export async function queueForSegments(tx: SqlQueryable, workspaceId: string, events: ReadonlyArray<{ id: string; name: string }>, interest?: ReadonlySet<string>): Promise<number> {
   if (!events.length) return 0;
-  const { rows: interest } = await tx.query<{ eventName: string }>(`SELECT "eventName" FROM "SegmentEventInterest" WHERE "workspaceId" = $1::uuid`, [workspaceId]);
-  if (!interest.length) return 0;
-  const names = new Set(interest.map((row) => row.eventName));
+  const names = interest ?? (await segmentEventInterest(tx, workspaceId));
+  if (!names.size) return 0;
   const ids = events.filter((event) => names.has(event.name)).map((event) => event.id);
   if (!ids.length) return 0;
   const { rowCount } = await tx.query(
@@ -16,6 +16,17 @@ export async function queueForSegments(tx: SqlQueryable, workspaceId: string, ev
     [workspaceId, JSON.stringify(ids)],
   );
   return rowCount;
+}
+
+/** The event names some live segment of the workspace depends on. */
+export async function segmentEventInterest(tx: SqlQueryable, workspaceId: string): Promise<Set<string>> {
+  const { rows } = await tx.query<{ eventName: string }>(`SELECT "eventName" FROM "SegmentEventInterest" WHERE "workspaceId" = $1::uuid`, [workspaceId]);
+  return new Set(rows.map((row) => row.eventName));
+}
+
+/** The same names as rows (`value`) of a lookup statement's part, for a caller that reads them with other lookups. */
+export function segmentInterestQuery(workspace: string): string {
+  return `SELECT "eventName" AS value FROM "SegmentEventInterest" WHERE "workspaceId" = ${workspace}`;
 }
 
 /** The workspace's segment-relevant event names: what its live segments depend on. Run after any segment change. */
