@@ -118,3 +118,20 @@ it('resolves a user merged away by another process meanwhile (the remembered ide
   expect((await db.prisma.event.findMany({ where: { userId: kept.id }, orderBy: { messageId: 'asc' } })).map((e) => e.messageId)).toEqual(['g7-1', 'g7-2']);
   expect(await db.prisma.user.count({ where: { workspaceId, externalId: 'gone-7' } })).toBe(0);
 });
+
+it('a resent message changes nothing: its old context does not overwrite the newer one', async () => {
+  const chrome = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36';
+  const firefox = 'Mozilla/5.0 (X11; Linux x86_64; rv:121.0) Gecko/20100101 Firefox/121.0';
+  const first = { type: 'track', userId: 'resend-8', event: 'Resent Viewed', messageId: 'r8-1', timestamp: '2026-01-01T10:00:00.000Z', context: { userAgent: chrome } };
+  await send([first]);
+  await send([{ type: 'track', userId: 'resend-8', event: 'Resent Viewed', messageId: 'r8-2', timestamp: '2026-01-02T10:00:00.000Z', context: { userAgent: firefox } }]);
+  const again = await send([first, { type: 'identify', userId: 'resend-8', anonymousId: 'resend-anon-8', messageId: 'r8-3' }]);
+  expect(again).toMatchObject({ received: 2, stored: 1, duplicates: 1 });
+  expect(again.accepted.map((a) => a.message.messageId)).toEqual(['r8-3']);
+  const resentIdentify = await send([{ type: 'identify', userId: 'resend-8', anonymousId: 'resend-anon-8', messageId: 'r8-3' }]);
+  expect(resentIdentify).toMatchObject({ stored: 0, duplicates: 1, accepted: [] });
+  const user = await db.prisma.user.findFirstOrThrow({ where: { workspaceId, externalId: 'resend-8' }, include: { identities: true } });
+  expect(user.browser).toBe('Firefox 121');
+  expect(user.identities.map((i) => i.value)).toEqual(['resend-anon-8']);
+  expect(Number((await db.prisma.eventDefinition.findUniqueOrThrow({ where: { workspaceId_name: { workspaceId, name: 'Resent Viewed' } } })).count)).toBe(2);
+});

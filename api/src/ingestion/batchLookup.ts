@@ -24,17 +24,30 @@ type LookupSource = 'stored' | 'blocked' | 'journey' | 'segment';
 const interestPart = (source: LookupSource, query: string) => `SELECT '${source}' AS source, i.value, NULL::text AS id, NULL::text AS "externalId" FROM (${query}) i`;
 
 /**
- * One statement for the lookups every batch starts with, before anything is
- * locked. `storedMessageIds: false` skips the dedup probes and `interest:
- * false` the inbox interests (for a caller that only needs to know which
- * events are dropped).
+ * Messages whose replay could change who is who (they link two ids): a resent
+ * one must be known as such before identities are planned. Any other resent
+ * message is skipped by the event insert itself, and only what it stored
+ * updates profiles and catalogs.
  */
-export async function lookUpBatch(tx: Transaction, workspaceId: string, messages: IngestMessage[], { storedMessageIds: lookUpStored = true, interest = true } = {}): Promise<BatchLookup> {
+export const linksIdentities = (message: IngestMessage) => message.type === 'alias' || (message.userId !== null && message.anonymousId !== null);
+
+/**
+ * One statement for the lookups every batch starts with, before anything is
+ * locked: which of `storedCandidates` (default: none) are stored already,
+ * which event names are blocked, and (unless `interest` is false) the inbox
+ * interests.
+ */
+export async function lookUpBatch(
+  tx: Transaction,
+  workspaceId: string,
+  messages: IngestMessage[],
+  { storedCandidates = [], interest = true }: { storedCandidates?: IngestMessage[]; interest?: boolean } = {},
+): Promise<BatchLookup> {
   const params = new SqlParams();
   const workspace = workspaceOfLookup(params, workspaceId);
   const blockable = [...new Set(messages.filter((m) => blockableTypes.has(m.type)).map((m) => m.eventName))];
   const parts = [
-    lookUpStored ? storedMessageIdsQuery(params, workspace, messages.map((m) => m.messageId)) : null,
+    storedMessageIdsQuery(params, workspace, storedCandidates.map((m) => m.messageId)),
     blockedEventNamesQuery(params, workspace, blockable),
     interest ? interestPart('journey', journeyInterestQuery(workspace)) : null,
     interest ? interestPart('segment', segmentInterestQuery(workspace)) : null,

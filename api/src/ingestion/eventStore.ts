@@ -21,12 +21,17 @@ export interface StoredEvent {
   name: string;
   type: string;
   timestamp: Date;
+  /** Position of its message in the messages given to `insertEvents`. */
+  index: number;
 }
 
 /**
- * Inserts the events; a messageId stored meanwhile by a concurrent request is
- * skipped. Rows go in messageId order, so two requests carrying the same
- * messageIds in different orders wait for each other instead of deadlocking.
+ * Inserts the events; a messageId already stored (a resent message, or one
+ * stored meanwhile by a concurrent request) is skipped. Rows go in messageId
+ * order, so two requests carrying the same messageIds in different orders
+ * wait for each other instead of deadlocking. Returns what was stored, in
+ * message order; only ids and messageIds come back from the database (the
+ * rest is what was sent).
  */
 export async function insertEvents(tx: Transaction, workspaceId: string, messages: IngestMessage[], userIdOfMessage: string[]): Promise<StoredEvent[]> {
   if (!messages.length) return [];
@@ -49,14 +54,21 @@ export async function insertEvents(tx: Transaction, workspaceId: string, message
       messageId: message.messageId,
     };
   });
-  const { rows: stored } = await tx.query<StoredEvent>(
+  const { rows: inserted } = await tx.query<{ id: string; messageId: string }>(
     `INSERT INTO "Event" ("workspaceId", "userId", type, name, properties, context, timestamp, "originalTimestamp", "sentAt", "receivedAt", "messageId")
      SELECT $1::uuid, x."userId", x.type::"EventType", x.name, x.properties, x.context, x.ts, x.ots, x.sent, x.recv, x."messageId"
        FROM jsonb_to_recordset($2::jsonb) AS x("userId" uuid, type text, name text, properties jsonb, context jsonb, ts timestamptz, ots timestamptz, sent timestamptz, recv timestamptz, "messageId" text)
       ORDER BY x."messageId"
      ON CONFLICT ("workspaceId", "messageId") DO NOTHING
-     RETURNING id::text AS id, "userId"::text AS "userId", name, type::text AS type, timestamp`,
+     RETURNING id::text AS id, "messageId"`,
     [workspaceId, JSON.stringify(rows)],
   );
-  return stored;
+  const indexOf = new Map(messages.map((message, index) => [message.messageId, index]));
+  return inserted
+    .map(({ id, messageId }) => {
+      const index = indexOf.get(messageId)!;
+      const row = rows[index]!;
+      return { id, userId: row.userId!, name: row.name, type: row.type, timestamp: messages[index]!.timestamp, index };
+    })
+    .sort((a, b) => a.index - b.index);
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SqlDriver } from '@tideflow/db';
 import { type IdentityMessage, type IdentitySnapshot, type IngestMessage, planIdentityResolution } from '@tideflow/domain';
-import { freshMessages, lookUpBatch } from './batchLookup';
+import { freshMessages, linksIdentities, lookUpBatch } from './batchLookup';
 import { applyIdentityOperations, IdentityLocksTooWeak, lockAndPlanIdentities } from './identityStore';
 import { inTransaction } from './ingestionTransaction';
 import { knownIdentities } from './knownIdentities';
@@ -10,17 +10,6 @@ import { knownIdentities } from './knownIdentities';
 export function needsIdentityWrites(messages: IdentityMessage[], draft: IdentitySnapshot): boolean {
   let draftIds = 0;
   return planIdentityResolution(messages, draft, () => `draft-${++draftIds}`).operations.length > 0;
-}
-
-/** When each user first appears in the batch: a new profile's first and last seen until its profile update. */
-function firstSeenAtOf(messages: IngestMessage[], userIdOfMessage: string[]): Map<string, Date> {
-  const firstSeenAt = new Map<string, Date>();
-  messages.forEach((message, index) => {
-    const userId = userIdOfMessage[index]!;
-    const seen = firstSeenAt.get(userId);
-    if (!seen || message.timestamp < seen) firstSeenAt.set(userId, message.timestamp);
-  });
-  return firstSeenAt;
 }
 
 /**
@@ -40,9 +29,9 @@ function firstSeenAtOf(messages: IngestMessage[], userIdOfMessage: string[]): Ma
 export async function prepareIdentities(driver: SqlDriver, workspaceId: string, messages: IngestMessage[]): Promise<void> {
   try {
     const outcome = await inTransaction(driver, async (tx) => {
-      const { fresh } = freshMessages(messages, await lookUpBatch(tx, workspaceId, messages, { storedMessageIds: false, interest: false }));
+      const { fresh } = freshMessages(messages, await lookUpBatch(tx, workspaceId, messages, { storedCandidates: messages.filter(linksIdentities), interest: false }));
       const { plan, locked } = await lockAndPlanIdentities(tx, workspaceId, fresh, randomUUID, false, knownIdentities.draft(workspaceId, fresh));
-      await applyIdentityOperations(tx, workspaceId, plan.operations, firstSeenAtOf(fresh, plan.userIdOfMessage));
+      await applyIdentityOperations(tx, workspaceId, plan, fresh);
       return { plan, locked };
     }, { beforeRetry: () => knownIdentities.forgetBatch(workspaceId, messages) });
     knownIdentities.remember(workspaceId, outcome.locked, outcome.plan);

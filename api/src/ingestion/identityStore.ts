@@ -153,18 +153,33 @@ export async function loadIdentitySnapshot(tx: Transaction, workspaceId: string,
   return identitySnapshotOf((await tx.query<IdentityRow>(query, params.values)).rows);
 }
 
+/** When each user first appears in the messages: a new profile's first and last seen until its profile update. */
+function firstSeenAtOf(messages: IdentityMessageWithTime[], userIdOfMessage: string[]): Map<string, Date> {
+  const firstSeenAt = new Map<string, Date>();
+  messages.forEach((message, index) => {
+    const userId = userIdOfMessage[index]!;
+    const seen = firstSeenAt.get(userId);
+    if (!seen || message.timestamp < seen) firstSeenAt.set(userId, message.timestamp);
+  });
+  return firstSeenAt;
+}
+
+type IdentityMessageWithTime = IdentityMessage & { timestamp: Date };
+
 /**
- * Carries out an identity plan: new users and identities in bulk (one
- * statement: the identities' foreign keys are checked at its end, once the
- * users exist), then renames and merges in order.
+ * Carries out the identity plan of `messages`: new users and identities in
+ * bulk (one statement: the identities' foreign keys are checked at its end,
+ * once the users exist), then renames and merges in order.
  */
-export async function applyIdentityOperations(tx: Transaction, workspaceId: string, operations: IdentityOperation[], firstSeenAt: Map<string, Date>): Promise<void> {
+export async function applyIdentityOperations(tx: Transaction, workspaceId: string, plan: IdentityPlan, messages: IdentityMessageWithTime[]): Promise<void> {
+  const { operations } = plan;
   const created = operations.filter((op) => op.kind === 'createUser');
   const identities = operations.filter((op) => op.kind === 'addIdentity');
   const params = new SqlParams();
   const workspace = `${params.add(workspaceId)}::uuid`;
   const inserts: StatementPart[] = [];
   if (created.length) {
+    const firstSeenAt = firstSeenAtOf(messages, plan.userIdOfMessage);
     const users = created.map((op) => ({ id: op.userId, externalId: op.externalId, seen: (firstSeenAt.get(op.userId) ?? new Date()).toISOString() }));
     inserts.push({
       name: 'new_users',

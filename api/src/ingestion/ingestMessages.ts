@@ -3,7 +3,7 @@ import { type PrismaClient, type SqlDriver, sqlDriverOf } from '@tideflow/db';
 import type { IngestMessage } from '@tideflow/domain';
 import { queueForJourneys, queueForSegments } from '@tideflow/workflows';
 import { completeBatch } from './batchCompletion';
-import { freshMessages, lookUpBatch } from './batchLookup';
+import { freshMessages, linksIdentities, lookUpBatch } from './batchLookup';
 import { attributeCatalogMemory, countDroppedEvents } from './catalogStore';
 import { insertEvents } from './eventStore';
 import { needsIdentityWrites, prepareIdentities } from './identityPreparation';
@@ -26,7 +26,8 @@ export interface IngestionResult {
 const isSqlDriver = (database: SqlDriver | PrismaClient): database is SqlDriver => typeof (database as SqlDriver).transaction === 'function';
 
 /**
- * Stores validated messages for one workspace: dedup by messageId, drop
+ * Stores validated messages for one workspace: dedup by messageId (the event
+ * insert skips resent messages; those that link ids are looked up first), drop
  * blocked events, resolve and merge identities, update profiles, insert
  * events, and keep the catalogs current. The events, profiles and catalogs go
  * in one transaction; identity changes the batch needs (new users, merges)
@@ -53,21 +54,22 @@ export async function ingestMessages(database: SqlDriver | PrismaClient, workspa
   // A retry (a user merged away by another process, say) plans on what the database holds, not on the draft.
   const store = (lockAllExclusively: boolean) =>
     inTransaction(driver, async (tx) => {
-      const lookup = await lookUpBatch(tx, workspaceId, messages);
+      const lookup = await lookUpBatch(tx, workspaceId, messages, { storedCandidates: messages.filter(linksIdentities) });
       const { fresh, droppedByName } = freshMessages(messages, lookup);
 
       const { plan, locked } = await lockAndPlanIdentities(tx, workspaceId, fresh, randomUUID, lockAllExclusively, knownIdentities.draft(workspaceId, fresh));
-      const profileUpdates = foldProfileUpdates(fresh, plan.userIdOfMessage);
-      const firstSeenAt = new Map(profileUpdates.map((update) => [update.userId, update.firstSeenAt]));
-      await applyIdentityOperations(tx, workspaceId, plan.operations, firstSeenAt);
+      await applyIdentityOperations(tx, workspaceId, plan, fresh);
       const stored = await insertEvents(tx, workspaceId, fresh, plan.userIdOfMessage);
+      // Resent messages the insert skipped change nothing: profiles and catalogs learn from what it stored.
+      const storedMessages = stored.map((event) => fresh[event.index]!);
+      const profileUpdates = foldProfileUpdates(storedMessages, stored.map((event) => event.userId));
       await queueForJourneys(tx, workspaceId, stored, lookup.journeyInterest);
       await queueForSegments(tx, workspaceId, stored, lookup.segmentInterest);
       // Custom traits as stored (identify traits, and push tokens from context): what the attribute catalog learns.
       const traitSets = profileUpdates.flatMap((update) => (update.traits ? [update.traits] : []));
       const attributeNames = await completeBatch(tx, workspaceId, { profileUpdates, storedEvents: stored, traitSets, now });
       await countDroppedEvents(tx, workspaceId, droppedByName);
-      return { fresh, plan, locked, stored, dropped: [...droppedByName.values()].reduce((sum, n) => sum + n, 0), attributeNames };
+      return { storedMessages, plan, locked, stored, dropped: [...droppedByName.values()].reduce((sum, n) => sum + n, 0), attributeNames };
     }, { beforeRetry: () => knownIdentities.forgetBatch(workspaceId, messages) });
   // New users and identities first, in a short transaction of their own (see prepareIdentities).
   if (needsIdentityWrites(messages, knownIdentities.draft(workspaceId, messages))) await prepareIdentities(driver, workspaceId, messages);
@@ -83,6 +85,6 @@ export async function ingestMessages(database: SqlDriver | PrismaClient, workspa
     stored: outcome.stored.length,
     duplicates: messages.length - outcome.dropped - outcome.stored.length,
     dropped: outcome.dropped,
-    accepted: outcome.fresh.map((message, index) => ({ message, userId: outcome.plan.userIdOfMessage[index]! })),
+    accepted: outcome.storedMessages.map((message, index) => ({ message, userId: outcome.stored[index]!.userId })),
   };
 }
