@@ -68,7 +68,8 @@ export class IdentityLocksTooWeak extends Error {
  * `IdentityLocksTooWeak` is thrown and the caller retries the transaction with
  * every key exclusive. A draft that knows every identifier and changes
  * nothing (a stream of known users: most batches) is used as it is, without
- * the read; the caller forgets it if the batch then fails a user foreign key.
+ * locks or the read; the caller forgets it if the batch then fails a user
+ * foreign key.
  */
 export async function lockAndPlanIdentities(
   tx: Transaction,
@@ -85,10 +86,11 @@ export async function lockAndPlanIdentities(
     const draftPlan = planIdentityResolution(messages, draft, () => `draft-${++draftIds}`);
     exclusive = exclusiveIdentifierKeys(messages, draft, draftPlan.operations);
     if (!exclusive.size && !draftPlan.operations.length) {
-      // Every identifier known and nothing to change: once they are locked (shared), only a user deleted
-      // since the draft (merged away by another process) can make it wrong, and storing an event for that
-      // user then fails its foreign key, which retries the batch on what the database holds (see ingestMessages).
-      await lockIdentifiers(tx, workspaceId, messages, exclusive);
+      // Every identifier known and nothing to change: no identifier lock either. Shared locks would only
+      // keep these users from being merged away until commit, and row locks already do: an event's
+      // foreign-key check holds its user's row against the merge's FOR UPDATE (see mergeUsers), so the
+      // merge either waits and moves the batch's events, or went first and the insert fails its foreign
+      // key, which retries the batch on what the database holds (ingestMessages forgets the draft).
       return { plan: draftPlan, locked: draft };
     }
   }

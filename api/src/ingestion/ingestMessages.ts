@@ -35,18 +35,20 @@ const isSqlDriver = (database: SqlDriver | PrismaClient): database is SqlDriver 
  * (`prepareIdentities`), so their exclusive locks are not held while events
  * are stored.
  *
- * Concurrency: identifiers are locked first (shared where the batch only reads
- * them, see `lockAndPlanIdentities`); row locks every batch contends for come
- * last, in one order and in one statement right before COMMIT (users by id,
- * then event and attribute definitions by name, see `completeBatch`), so
- * batches about the same users overlap instead of queueing.
+ * Concurrency: identifiers a batch creates or changes are locked first
+ * (exclusively, with shared locks on the others it reads; a batch of known
+ * users takes none, see `lockAndPlanIdentities`); row locks every batch
+ * contends for come last, in one order and in one statement right before
+ * COMMIT (users by id, then event and attribute definitions by name, see
+ * `completeBatch`), so batches about the same users overlap instead of
+ * queueing.
  *
  * Runs on the driver under Prisma (`SqlDriver`): ingestion is all SQL, and
  * Prisma's interactive transaction would re-encode every parameter. A batch
- * of known users costs four statements (lookup with the inbox interests,
- * locks, events, profiles and catalogs): who they are and which locks are
- * exclusive is drafted from `knownIdentities`, not read. New users cost a
- * short identity transaction first.
+ * of known users costs three statements (lookup with the inbox interests,
+ * events, profiles and catalogs): who they are is drafted from
+ * `knownIdentities`, not read. New users cost a short identity transaction
+ * first.
  */
 export async function ingestMessages(database: SqlDriver | PrismaClient, workspaceId: string, messages: IngestMessage[]): Promise<IngestionResult> {
   const driver = isSqlDriver(database) ? database : sqlDriverOf(database);
