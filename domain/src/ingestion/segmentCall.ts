@@ -28,14 +28,16 @@ const daysInMonth = (year: number, month: number) => (month === 2 ? (isLeapYear(
  * ISO-8601 date-times; one without an offset is read as UTC so the server's zone never matters.
  * Impossible calendar dates (2026-02-30) are refused rather than rolled over into the next month.
  */
-export function parseIsoDateTime(text: string): Date | null {
-  const match = isoDateTime.exec(text.trim());
+export function parseIsoDateTime(input: string): Date | null {
+  const text = input.trim();
+  const match = isoDateTime.exec(text);
   if (!match) return null;
-  const [year, month, day] = text.trim().slice(0, 10).split('-').map(Number) as [number, number, number];
+  const year = Number(text.slice(0, 4));
+  const month = Number(text.slice(5, 7));
+  const day = Number(text.slice(8, 10));
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
-  const hasTime = /[T ]/i.test(text.trim());
-  const normalized = hasTime && !match[1] ? `${text.trim()}Z` : text.trim();
-  const date = new Date(normalized);
+  // Whatever follows the date is its time (the pattern allows nothing else); without an offset, UTC.
+  const date = new Date(text.length > 10 && !match[1] ? `${text}Z` : text);
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
