@@ -2,14 +2,25 @@ import { randomUUID } from 'node:crypto';
 import type { SqlDriver } from '@tideflow/db';
 import { type IdentityMessage, type IdentitySnapshot, type IngestMessage, planIdentityResolution } from '@tideflow/domain';
 import { freshMessages, linksIdentities, lookUpBatch } from './batchLookup';
-import { applyIdentityOperations, IdentityLocksTooWeak, lockAndPlanIdentities } from './identityStore';
+import { applyIdentityOperations, exclusiveIdentifierKeys, IdentityLocksTooWeak, lockAndPlanIdentities } from './identityStore';
 import { inTransaction } from './ingestionTransaction';
 import { knownIdentities } from './knownIdentities';
 
-/** Whether resolving the batch on `draft` creates, attaches, renames or merges anything. */
-export function needsIdentityWrites(messages: IdentityMessage[], draft: IdentitySnapshot): boolean {
+/**
+ * The messages of a batch that create, attach, rename or merge anything when
+ * resolved on `draft`: those naming an identifier the draft does not know, or
+ * one of a user the plan renames or merges (the keys `exclusiveIdentifierKeys`
+ * picks). Every other message names known users only and changes nothing, so
+ * the identity transaction plans, locks and reads these alone (a tenth of a
+ * batch of mostly known users). Empty when the batch changes nothing.
+ */
+export function messagesChangingIdentities<M extends IdentityMessage>(messages: M[], draft: IdentitySnapshot): M[] {
   let draftIds = 0;
-  return planIdentityResolution(messages, draft, () => `draft-${++draftIds}`).operations.length > 0;
+  const { operations } = planIdentityResolution(messages, draft, () => `draft-${++draftIds}`);
+  if (!operations.length) return [];
+  const keys = exclusiveIdentifierKeys(messages, draft, operations);
+  const names = (prefix: 'u:' | 'a:', id: string | null) => id !== null && keys.has(prefix + id);
+  return messages.filter((m) => names('u:', m.userId) || names('a:', m.anonymousId) || names('u:', m.previousId) || names('a:', m.previousId));
 }
 
 /**
@@ -25,6 +36,7 @@ export function needsIdentityWrites(messages: IdentityMessage[], draft: Identity
  *
  * Committing these first is safe to repeat: a retried or failed batch finds the
  * users already there. Users of dropped (blocked) events are not created.
+ * `messages`: the batch's `messagesChangingIdentities`.
  */
 export async function prepareIdentities(driver: SqlDriver, workspaceId: string, messages: IngestMessage[]): Promise<void> {
   try {

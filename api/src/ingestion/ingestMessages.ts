@@ -6,7 +6,7 @@ import { completeBatch } from './batchCompletion';
 import { freshMessages, linksIdentities, lookUpBatch } from './batchLookup';
 import { attributeCatalogMemory, countDroppedEvents } from './catalogStore';
 import { insertEvents } from './eventStore';
-import { needsIdentityWrites, prepareIdentities } from './identityPreparation';
+import { messagesChangingIdentities, prepareIdentities } from './identityPreparation';
 import { applyIdentityOperations, IdentityLocksTooWeak, lockAndPlanIdentities } from './identityStore';
 import { inTransaction } from './ingestionTransaction';
 import { knownIdentities } from './knownIdentities';
@@ -74,7 +74,8 @@ export async function ingestMessages(database: SqlDriver | PrismaClient, workspa
       return { storedMessages, plan, locked, stored, dropped: [...droppedByName.values()].reduce((sum, n) => sum + n, 0), attributeNames };
     }, { beforeRetry: () => knownIdentities.forgetBatch(workspaceId, messages) });
   // New users and identities first, in a short transaction of their own (see prepareIdentities).
-  if (needsIdentityWrites(messages, knownIdentities.draft(workspaceId, messages))) await prepareIdentities(driver, workspaceId, messages);
+  const changingIdentities = messagesChangingIdentities(messages, knownIdentities.draft(workspaceId, messages));
+  if (changingIdentities.length) await prepareIdentities(driver, workspaceId, changingIdentities);
   const outcome = await store(false).catch((error: unknown) => {
     if (!(error instanceof IdentityLocksTooWeak)) throw error;
     knownIdentities.forgetBatch(workspaceId, messages);
