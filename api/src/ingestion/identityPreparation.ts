@@ -11,8 +11,8 @@ import { knownIdentities } from './knownIdentities';
  * resolved on `draft`: those naming an identifier the draft does not know, or
  * one of a user the plan renames or merges (the keys `exclusiveIdentifierKeys`
  * picks). Every other message names known users only and changes nothing, so
- * the identity transaction plans, locks and reads these alone (a tenth of a
- * batch of mostly known users). Empty when the batch changes nothing.
+ * the identity transaction plans, locks and reads these alone (a small part
+ * of a batch of mostly known users). Empty when the batch changes nothing.
  */
 export function messagesChangingIdentities<M extends IdentityMessage>(messages: M[], draft: IdentitySnapshot): M[] {
   let draftIds = 0;
@@ -30,9 +30,9 @@ export function messagesChangingIdentities<M extends IdentityMessage>(messages: 
  * `exclusiveIdentifierKeys`) are then held for a few statements instead of
  * through the event insert, profile update and catalog upserts: a stream of
  * new users no longer makes concurrent batches queue behind each other. The
- * main transaction then finds every identifier known (shared locks only) and
- * plans nothing, or, if a concurrent change got in between, plans and writes
- * what is left itself, as it always could.
+ * main transaction then finds every identifier known (and takes no identifier
+ * locks) and plans nothing, or, if a concurrent change got in between, locks,
+ * plans and writes what is left itself, as it always could.
  *
  * Committing these first is safe to repeat: a retried or failed batch finds the
  * users already there. Users of dropped (blocked) events are not created.
