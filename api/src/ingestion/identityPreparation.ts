@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { SqlDriver } from '@tideflow/db';
-import { type IdentityMessage, type IdentitySnapshot, type IngestMessage, planIdentityResolution } from '@tideflow/domain';
+import type { IdentityMessage, IdentitySnapshot, IngestMessage } from '@tideflow/domain';
 import { freshMessages, linksIdentities, lookUpBatch } from './batchLookup';
-import { applyIdentityOperations, exclusiveIdentifierKeys, IdentityLocksTooWeak, lockAndPlanIdentities } from './identityStore';
+import { applyIdentityOperations, draftPlanOf, exclusiveIdentifierKeys, IdentityLocksTooWeak, identifierKeysOf, lockAndPlanIdentities } from './identityStore';
 import { inTransaction } from './ingestionTransaction';
 import { knownIdentities } from './knownIdentities';
 
@@ -15,12 +15,10 @@ import { knownIdentities } from './knownIdentities';
  * of a batch of mostly known users). Empty when the batch changes nothing.
  */
 export function messagesChangingIdentities<M extends IdentityMessage>(messages: M[], draft: IdentitySnapshot): M[] {
-  let draftIds = 0;
-  const { operations } = planIdentityResolution(messages, draft, () => `draft-${++draftIds}`);
+  const { operations } = draftPlanOf(messages, draft);
   if (!operations.length) return [];
   const keys = exclusiveIdentifierKeys(messages, draft, operations);
-  const names = (prefix: 'u:' | 'a:', id: string | null) => id !== null && keys.has(prefix + id);
-  return messages.filter((m) => names('u:', m.userId) || names('a:', m.anonymousId) || names('u:', m.previousId) || names('a:', m.previousId));
+  return messages.filter((message) => identifierKeysOf(message).some((key) => keys.has(key)));
 }
 
 /**

@@ -10,6 +10,17 @@ function identifierKeys(messages: IdentityMessage[]): string[] {
   return [...userIds.map((id) => `u:${id}`), ...anonymousIds.map((id) => `a:${id}`)];
 }
 
+/** The same keys for one message. */
+export function identifierKeysOf(message: IdentityMessage): string[] {
+  return identifierKeys([message]);
+}
+
+/** The plan a batch would have on `draft` (new users get placeholder ids): what decides its locks before anything is read. */
+export function draftPlanOf(messages: IdentityMessage[], draft: IdentitySnapshot): IdentityPlan {
+  let draftIds = 0;
+  return planIdentityResolution(messages, draft, () => `draft-${++draftIds}`);
+}
+
 /**
  * The keys a batch must lock exclusively: identifiers the snapshot does not
  * know (the plan may create or attach them), and identifiers of users the plan
@@ -82,8 +93,7 @@ export async function lockAndPlanIdentities(
   if (!messages.length) return { plan: planIdentityResolution(messages, emptySnapshot(), newId), locked: emptySnapshot() };
   let exclusive: Set<string> | 'all' = 'all';
   if (!lockAllExclusively) {
-    let draftIds = 0;
-    const draftPlan = planIdentityResolution(messages, draft, () => `draft-${++draftIds}`);
+    const draftPlan = draftPlanOf(messages, draft);
     exclusive = exclusiveIdentifierKeys(messages, draft, draftPlan.operations);
     if (!exclusive.size && !draftPlan.operations.length) {
       // Every identifier known and nothing to change: no identifier lock either. Shared locks would only

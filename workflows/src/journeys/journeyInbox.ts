@@ -21,9 +21,9 @@ export async function queueForJourneys(tx: SqlQueryable, workspaceId: string, ev
 }
 
 /** The event names some live or paused journey of the workspace cares about. */
-export async function journeyEventInterest(tx: SqlQueryable, workspaceId: string): Promise<Set<string>> {
-  const { rows } = await tx.query<{ eventName: string }>(`SELECT "eventName" FROM "JourneyEventInterest" WHERE "workspaceId" = $1::uuid`, [workspaceId]);
-  return new Set(rows.map((row) => row.eventName));
+async function journeyEventInterest(tx: SqlQueryable, workspaceId: string): Promise<Set<string>> {
+  const { rows } = await tx.query<{ value: string }>(journeyInterestQuery('$1::uuid'), [workspaceId]);
+  return new Set(rows.map((row) => row.value));
 }
 
 /** The same names as rows (`value`) of a lookup statement's part, for a caller that reads them with other lookups. */

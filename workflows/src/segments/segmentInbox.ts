@@ -19,9 +19,9 @@ export async function queueForSegments(tx: SqlQueryable, workspaceId: string, ev
 }
 
 /** The event names some live segment of the workspace depends on. */
-export async function segmentEventInterest(tx: SqlQueryable, workspaceId: string): Promise<Set<string>> {
-  const { rows } = await tx.query<{ eventName: string }>(`SELECT "eventName" FROM "SegmentEventInterest" WHERE "workspaceId" = $1::uuid`, [workspaceId]);
-  return new Set(rows.map((row) => row.eventName));
+async function segmentEventInterest(tx: SqlQueryable, workspaceId: string): Promise<Set<string>> {
+  const { rows } = await tx.query<{ value: string }>(segmentInterestQuery('$1::uuid'), [workspaceId]);
+  return new Set(rows.map((row) => row.value));
 }
 
 /** The same names as rows (`value`) of a lookup statement's part, for a caller that reads them with other lookups. */
