@@ -292,7 +292,7 @@ describe('Temporal UI findability', () => {
     await s.waitingAt(journeyId, 'findme', 'wait');
 
     const described = await env.temporal.client.workflow.getHandle(workflowId).describe();
-    expect(described.type).toBe('journeyRunV2');
+    expect(described.type).toBe('journeyRunV3');
     expect(described.typedSearchAttributes.get(searchAttributes.workspaceId)).toBe(workspaceId);
     expect(described.typedSearchAttributes.get(searchAttributes.journeyId)).toBe(journeyId);
     expect(described.typedSearchAttributes.get(searchAttributes.journeyVersion)).toBe(1);

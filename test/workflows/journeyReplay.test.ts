@@ -28,7 +28,7 @@ const recording = process.env.RECORD_JOURNEY_HISTORIES;
   expect(histories.length).toBeGreaterThanOrEqual(4);
   // Every generation of the workflow that may still have runs in flight is covered.
   const types = new Set(histories.map(({ history }) => history.events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name));
-  expect([...types].sort()).toEqual(['journeyRun', 'journeyRunV2']);
+  expect([...types].sort()).toEqual(['journeyRun', 'journeyRunV2', 'journeyRunV3']);
   const results = Worker.runReplayHistories({ workflowBundle: await workflowBundle() }, histories.map(({ workflowId, history }) => ({ workflowId, history })));
   const failures: string[] = [];
   for await (const result of results) if (result.error) failures.push(`${result.workflowId}: ${result.error.message}`);

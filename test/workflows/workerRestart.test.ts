@@ -118,7 +118,7 @@ onPostgres('a worker killed (SIGKILL) in the middle of sending never sends that 
 
   child = await startWorkerProcess();
   try {
-    // The killed attempt stops heartbeating: Temporal retries it on the new worker within its heartbeat timeout.
+    // Sends are local activities: the killed worker's workflow task times out and the new worker runs it again.
     for (const userId of users) expect((await waitForRun(env, workspace.secretKey, journeyId, userId, undefined, 60_000)).status).toBe('COMPLETED');
   } finally {
     child.kill('SIGKILL');

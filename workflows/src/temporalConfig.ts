@@ -9,6 +9,8 @@ export interface TemporalConfig {
    * unbounded backlog of runs in flight is what grows a worker's memory (bench/journeys).
    */
   cachedWorkflows?: number;
+  /** Local activities a worker runs at once (bookkeeping, sends, webhook calls); unset: `defaultLocalActivitySlots`. */
+  localActivitySlots?: number;
 }
 
 export function temporalConfigFromEnv(env: NodeJS.ProcessEnv = process.env): TemporalConfig {
@@ -17,6 +19,7 @@ export function temporalConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Tem
     namespace: env.TEMPORAL_NAMESPACE ?? 'default',
     taskQueue: env.TEMPORAL_TASK_QUEUE ?? 'tideflow',
     cachedWorkflows: cachedWorkflowsOf(env.TEMPORAL_WORKER_CACHED_WORKFLOWS),
+    localActivitySlots: localActivitySlotsOf(env.TEMPORAL_WORKER_LOCAL_ACTIVITIES),
   };
 }
 
@@ -33,5 +36,12 @@ function cachedWorkflowsOf(value: string | undefined): number | undefined {
   const count = /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
   // Temporal refuses 1 (a run being replaced must fit beside the one it evicts); 0 turns the cache off.
   if (Number.isNaN(count) || count === 1) throw new Error(`TEMPORAL_WORKER_CACHED_WORKFLOWS must be 0 (no cache) or a whole number of at least 2, got "${value}"`);
+  return count;
+}
+
+function localActivitySlotsOf(value: string | undefined): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const count = /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
+  if (Number.isNaN(count) || count < 1) throw new Error(`TEMPORAL_WORKER_LOCAL_ACTIVITIES must be a whole number of at least 1, got "${value}"`);
   return count;
 }

@@ -46,8 +46,12 @@ export const workflowBundlerOptions = {
   }),
 } satisfies WorkerOptions['bundlerOptions'];
 
-/** Local activities at once: under the database pool's size, so each finds a connection at once. */
-const localActivitySlots = 8;
+/**
+ * Local activities at once. Since journeyRunV3 they include sends and webhook calls, which wait on a
+ * provider for up to a minute without holding a database connection: as many slots as the SDK gives
+ * ordinary activities, so slow providers cannot hold up the bookkeeping of every other run.
+ */
+export const defaultLocalActivitySlots = 100;
 
 /** A worker on the Tideflow task queue with every workflow and activity. */
 export async function createTideflowWorker(options: TideflowWorkerOptions): Promise<Worker> {
@@ -58,10 +62,10 @@ export async function createTideflowWorker(options: TideflowWorkerOptions): Prom
     namespace: temporal.namespace,
     taskQueue: temporal.taskQueue,
     activities: createActivities({ prisma: options.prisma, sql: options.sql ?? sqlDriverOf(options.prisma), secrets: options.secrets }),
-    // Journey bookkeeping runs as local activities, each a short transaction on the pool (10 connections by
-    // default). The SDK's default of 100 at once left most waiting for a connection past Prisma's 2 s limit
-    // ("Unable to start a transaction in the given time"), retried with back-off (bench/journeys).
-    maxConcurrentLocalActivityExecutions: localActivitySlots,
+    // Journey bookkeeping runs as local activities, each one statement (or a short transaction) on the pool
+    // (10 connections by default); those beyond the pool queue for a connection. Prisma's interactive
+    // transactions give up after 2 s by default, so the one left (userUpdates) waits longer.
+    maxConcurrentLocalActivityExecutions: temporal.localActivitySlots ?? defaultLocalActivitySlots,
     ...(temporal.cachedWorkflows !== undefined ? { maxCachedWorkflows: temporal.cachedWorkflows } : {}),
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath, bundlerOptions: workflowBundlerOptions }),
   });

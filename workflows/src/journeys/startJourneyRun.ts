@@ -2,7 +2,7 @@ import { type Client, WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolic
 import type { JourneyRun, PrismaClient } from '@tideflow/db';
 import type { JourneyDefinition } from '@tideflow/domain';
 import { searchAttributes } from '../searchAttributes';
-import type { journeyRunV2 } from '../workflows';
+import type { journeyRunV3 } from '../workflows';
 import type { JourneyEvent, JourneyRunInput } from './journeyRunTypes';
 import { journeyEventsSignal } from './journeySignals';
 
@@ -32,7 +32,7 @@ export async function startJourneyRun(temporal: TemporalTarget, prisma: PrismaCl
     trigger,
   };
   try {
-    await temporal.client.workflow.signalWithStart<typeof journeyRunV2, [JourneyEvent[]]>('journeyRunV2', {
+    await temporal.client.workflow.signalWithStart<typeof journeyRunV3, [JourneyEvent[]]>('journeyRunV3', {
       workflowId: run.workflowId,
       taskQueue: temporal.taskQueue,
       args: [input],

@@ -1,5 +1,4 @@
 import {
-  ActivityFailure,
   allHandlersFinished,
   CancellationScope,
   condition,
@@ -16,6 +15,7 @@ import { alwaysListenedEvents, chooseRandomBranch, describeDuration, durationMs,
 import type { JourneyActivities } from '../../activities/journeys';
 import type { JourneyEvent, JourneyRunEnd, JourneyRunIdentity, JourneyRunInput, JourneyRunState } from '../../journeys/journeyRunTypes';
 import { exitJourneySignal, journeyEventsSignal, journeyRunSnapshotQuery } from '../../journeys/journeySignals';
+import { stepFailureOf } from './activityFailure';
 import { convertsGoal, matchesWait, matchingExitCriterion, matchingSegmentExit, segmentChangeMatches } from './eventMatching';
 import { describeEventWait, describeTrigger, nodeLabel } from './nodeLabels';
 import { StepLog } from './stepLog';
@@ -33,11 +33,14 @@ const remoteBookkeeping = proxyActivities<JourneyActivities>(bookkeepingOptions)
 // history events and a workflow task each). That was most of Temporal's work per run (bench/journeys).
 const localBookkeeping = proxyLocalActivities<JourneyActivities>(bookkeepingOptions);
 // Sends: a few attempts for transient provider errors; the delivery row makes each attempt safe.
-const sending = proxyActivities<JourneyActivities>({
-  startToCloseTimeout: '2 minutes',
-  heartbeatTimeout: '15 seconds',
-  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 5 },
-});
+const sendRetry = { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 5 } as const;
+// Runs of journeyRunV2 replay with sends as ordinary (heartbeated) activities.
+const remoteSending = proxyActivities<JourneyActivities>({ startToCloseTimeout: '2 minutes', heartbeatTimeout: '15 seconds', retry: sendRetry });
+// A send or webhook call takes a provider round trip of milliseconds to seconds: as a local activity it runs
+// inside the workflow task that decided it, instead of a task queue round trip through Temporal with three
+// history events and a workflow task of its own (bench/journeys: Temporal's CPU per run ~49 → ~33 ms).
+// Longer back-offs than `localRetryThreshold` (1 minute) wait on a Temporal timer.
+const localSending = proxyLocalActivities<JourneyActivities>({ startToCloseTimeout: '2 minutes', retry: sendRetry });
 
 /** Long or looping runs start a fresh history well before Temporal's limits. */
 const historyEventsBeforeContinueAsNew = 10_000;
@@ -57,6 +60,8 @@ export interface JourneyRunResult {
 export interface WorkflowCodeFeatures {
   /** Bookkeeping as local activities (one marker each) rather than ordinary activities. */
   localBookkeeping: boolean;
+  /** Sends and webhook calls as local activities (a marker each) rather than ordinary activities. */
+  localSends: boolean;
   /** Whether a wait for an event that timed out looks for the event in the database once more. Asked only then. */
   finalEventCheck: () => boolean;
 }
@@ -68,6 +73,7 @@ export interface WorkflowCodeFeatures {
  */
 export async function interpretJourney(input: JourneyRunInput, features: WorkflowCodeFeatures): Promise<JourneyRunResult> {
   const bookkeeping = features.localBookkeeping ? localBookkeeping : remoteBookkeeping;
+  const sending = features.localSends ? localSending : remoteSending;
   const { definition } = input;
   const graph = new JourneyGraph(definition);
   const run: JourneyRunIdentity = {
@@ -271,11 +277,12 @@ export async function interpretJourney(input: JourneyRunInput, features: Workflo
           if (sent.outcome === 'exited') return { end: 'EXITED', reason: sent.reason };
           return { branch: sent.outcome, reason: sent.reason, ...(sent.messageId ? { messageId: sent.messageId } : {}) };
         } catch (error) {
-          if (!(error instanceof ActivityFailure)) throw error;
+          const failure = stepFailureOf(error);
+          if (!failure) throw error;
           steps.restore(pending);
           // Cancelled because the journey was stopped: the run ends, the step did not fail.
           if (isCancellation(error)) throw error;
-          return { branch: 'failed', reason: `send failed: ${error.cause?.message ?? error.message}` };
+          return { branch: 'failed', reason: `send failed: ${failure.message}` };
         }
       }
 
@@ -287,23 +294,24 @@ export async function interpretJourney(input: JourneyRunInput, features: Workflo
 
       case 'webhook': {
         const { retry, timeoutSeconds } = node.settings;
-        const calling = proxyActivities<JourneyActivities>({
-          startToCloseTimeout: `${timeoutSeconds + 5} seconds`,
-          heartbeatTimeout: '15 seconds',
-          retry: { maximumAttempts: retry.maximumAttempts, initialInterval: `${retry.initialIntervalSeconds} seconds`, backoffCoefficient: 2, maximumInterval: '5 minutes' },
-        });
+        const callRetry = { maximumAttempts: retry.maximumAttempts, initialInterval: `${retry.initialIntervalSeconds} seconds`, backoffCoefficient: 2, maximumInterval: '5 minutes' };
+        const startToCloseTimeout = `${timeoutSeconds + 5} seconds`;
+        const calling = features.localSends
+          ? proxyLocalActivities<JourneyActivities>({ startToCloseTimeout, retry: callRetry })
+          : proxyActivities<JourneyActivities>({ startToCloseTimeout, heartbeatTimeout: '15 seconds', retry: callRetry });
         const pending = steps.take();
         try {
           const response = await calling.callJourneyWebhook({ run, nodeId: node.id, iteration, settings: node.settings, trigger: input.trigger, context: state.context, steps: pending, convertedAt: state.convertedAt });
           if (node.settings.saveResponseAs) state.context[node.settings.saveResponseAs] = { status: response.status, body: response.body as JsonValue };
           return { branch: 'ok', reason: response.reason, messageId: response.messageId };
         } catch (error) {
-          if (!(error instanceof ActivityFailure)) throw error;
+          const failure = stepFailureOf(error);
+          if (!failure) throw error;
           steps.restore(pending);
           if (isCancellation(error)) throw error;
           // A non-retryable answer (4xx, template error) ends the step after one attempt, not maximumAttempts.
-          const attempts = error.retryState === 'NON_RETRYABLE_FAILURE' ? '' : ` after ${retry.maximumAttempts} attempt(s)`;
-          return { branch: 'failed', reason: `webhook failed${attempts}: ${error.cause?.message ?? error.message}` };
+          const attempts = failure.nonRetryable ? '' : ` after ${retry.maximumAttempts} attempt(s)`;
+          return { branch: 'failed', reason: `webhook failed${attempts}: ${failure.message}` };
         }
       }
 

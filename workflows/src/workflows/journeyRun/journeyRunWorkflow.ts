@@ -17,12 +17,17 @@ export type { JourneyRunResult } from './interpretJourney';
  * patches were 4 of ~22 history events and a visibility write.
  */
 
-/** Current generation: what the ingestion path starts. */
+/** Current generation: what the ingestion path starts. Sends and webhook calls are local activities. */
+export async function journeyRunV3(input: JourneyRunInput): Promise<JourneyRunResult> {
+  return interpretJourney(input, { localBookkeeping: true, localSends: true, finalEventCheck: () => true });
+}
+
+/** Second generation: sends and webhook calls as ordinary activities. */
 export async function journeyRunV2(input: JourneyRunInput): Promise<JourneyRunResult> {
-  return interpretJourney(input, { localBookkeeping: true, finalEventCheck: () => true });
+  return interpretJourney(input, { localBookkeeping: true, localSends: false, finalEventCheck: () => true });
 }
 
 /** First generation (runs started before journeyRunV2 existed): its patches decide, as when it ran. */
 export async function journeyRun(input: JourneyRunInput): Promise<JourneyRunResult> {
-  return interpretJourney(input, { localBookkeeping: patched('local-bookkeeping'), finalEventCheck: () => patched('wait-for-event-final-check') });
+  return interpretJourney(input, { localBookkeeping: patched('local-bookkeeping'), localSends: false, finalEventCheck: () => patched('wait-for-event-final-check') });
 }
