@@ -105,3 +105,18 @@ it('maxConcurrentUsers: refused with the reason while the journey is full, accep
   expect((await s.trigger(journeyId, 'eve')).entered).toBe(true);
   expect((await s.stats(journeyId)).stats).toMatchObject({ entered: 2, active: 1, completed: 1 });
 });
+
+it("one user's simultaneous entries are decided one at a time: re-entry rules and idempotency keys hold under concurrency", async () => {
+  const journeyId = await s.publish('Simultaneous', dayLong({ reEntry: { mode: 'never' } }));
+  const distinct = await Promise.all(Array.from({ length: 8 }, () => s.trigger(journeyId, 'eve')));
+  expect(distinct.filter((result) => result.entered)).toHaveLength(1);
+  expect(distinct.filter((result) => !result.entered).map((result) => result.reason)).toEqual(Array(7).fill('already entered once (re-entry: never)'));
+
+  const anyTime = await s.publish('Simultaneous, same key', dayLong({ reEntry: { mode: 'anyTime' } }));
+  const sameKey = await Promise.all(Array.from({ length: 8 }, () => s.trigger(anyTime, 'eve', { n: 1 }, 'checkout-42')));
+  const runIds = new Set(sameKey.map((result) => result.run?.id));
+  expect(runIds.size).toBe(1);
+  expect(sameKey.filter((result) => result.entered && !result.duplicate)).toHaveLength(1);
+  expect(sameKey.filter((result) => result.duplicate)).toHaveLength(7);
+  expect((await runsOf(anyTime)).map((run) => run.entryNumber)).toEqual([1]);
+});

@@ -82,7 +82,7 @@ export class JourneyInboxProcessor extends InboxProcessor {
         const frozen = await versions.get(trigger.journeyId, trigger.version);
         const node = frozen?.definition.nodes.find((n) => n.id === trigger.nodeId);
         if (!node || !(await this.triggerMatches(node, event))) continue;
-        const decision = await enterJourney(prisma, { workspaceId, journeyId: trigger.journeyId, userId: event.userId, triggerNodeId: node.id, entryKey: `event:${event.messageId}`, trigger: journeyEventOf(event) });
+        const decision = await enterJourney(prisma, { workspaceId, journeyId: trigger.journeyId, userId: event.userId, triggerNodeId: node.id, entryKey: `event:${event.messageId}`, trigger: journeyEventOf(event) }, undefined, versions);
         if (decision.kind === 'entered') {
           await startJourneyRun(temporal, prisma, decision.run, decision.definition, decision.journeyName);
           startedNow.add(decision.run.id);

@@ -22,14 +22,22 @@ export class JourneyVersionCache {
   ) {}
 
   async get(journeyId: string, version: number): Promise<FrozenJourneyVersion | null> {
-    const key = `${journeyId}@${version}`;
-    const cached = this.versions.get(key);
+    const cached = this.cached(journeyId, version);
     if (cached) return cached;
     const row = await this.prisma.journeyVersion.findUnique({ where: { journeyId_version: { journeyId, version } }, include: { journey: { select: { name: true, workspaceId: true } } } });
     if (!row) return null;
-    const frozen = { journeyId, workspaceId: row.journey.workspaceId, journeyName: row.journey.name, version, definition: JourneyDefinition.parse(row.definition) };
+    return this.remember({ journeyId, workspaceId: row.journey.workspaceId, journeyName: row.journey.name, version, definition: JourneyDefinition.parse(row.definition) });
+  }
+
+  /** The version if this process has read it, without a query (for callers inside a transaction). */
+  cached(journeyId: string, version: number): FrozenJourneyVersion | undefined {
+    return this.versions.get(`${journeyId}@${version}`);
+  }
+
+  /** Keeps a version read elsewhere (its definition parsed with `JourneyDefinition`). */
+  remember(frozen: FrozenJourneyVersion): FrozenJourneyVersion {
     if (this.versions.size >= this.capacity) this.versions.delete(this.versions.keys().next().value!);
-    this.versions.set(key, frozen);
+    this.versions.set(`${frozen.journeyId}@${frozen.version}`, frozen);
     return frozen;
   }
 }

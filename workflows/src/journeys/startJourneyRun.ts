@@ -1,5 +1,5 @@
 import { type Client, WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
-import type { JourneyRun, PrismaClient } from '@tideflow/db';
+import { type JourneyRun, type PrismaClient, sqlDriverOf } from '@tideflow/db';
 import type { JourneyDefinition } from '@tideflow/domain';
 import { searchAttributes } from '../searchAttributes';
 import type { journeyRunV3 } from '../workflows';
@@ -52,5 +52,5 @@ export async function startJourneyRun(temporal: TemporalTarget, prisma: PrismaCl
     // Closed with this id already: the run happened; nothing to start.
     if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
   }
-  await prisma.journeyRun.updateMany({ where: { id: run.id, workflowStartedAt: null }, data: { workflowStartedAt: new Date() } });
+  await sqlDriverOf(prisma).query(`UPDATE "JourneyRun" SET "workflowStartedAt" = $2::timestamptz WHERE id = $1::uuid AND "workflowStartedAt" IS NULL`, [run.id, new Date().toISOString()]);
 }

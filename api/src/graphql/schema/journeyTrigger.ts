@@ -61,9 +61,9 @@ builder.mutationField('triggerJourney', (t) =>
         triggerNodeId: trigger.id,
         entryKey: `api:${key}`,
         trigger: { messageId: `api:${key}`, name: 'Journey Triggered', properties: payload, timestamp: new Date().toISOString() },
-      });
+      }, undefined, context.journeyVersions);
       if (decision.kind === 'refused') return { entered: false, duplicate: false, reason: decision.reason, runId: null };
-      if (decision.kind === 'duplicate') return { entered: true, duplicate: true, reason: null, runId: decision.run.id };
+      if (decision.kind === 'duplicate') return { entered: true, duplicate: true, reason: null, runId: decision.runId };
       // Without Temporal the run is recorded and the processor's sweep starts it once Temporal is back.
       const temporal = context.temporal();
       if (temporal) await startJourneyRun(temporal, context.prisma, decision.run, decision.definition, decision.journeyName);
