@@ -25,6 +25,9 @@ export interface BaselinePhaseRaw {
   cpuWallSeconds: number;
 }
 
+/** BENCH_BASELINE_SHAPE=journey: the baseline runs the journey's shape with no-op steps (see baseline/workflows.ts). An experiment, not the issue's baseline. */
+const baselineArgs = process.env.BENCH_BASELINE_SHAPE === 'journey' ? ['journey'] : [];
+
 export const baselineWorkflowId = (phase: string, index: number) => `bench-baseline/${phase}/${index.toString().padStart(6, '0')}`;
 
 /**
@@ -39,7 +42,7 @@ export async function baselinePhase(target: BaselineTarget, name: string, count:
   const cpuStart = metrics.cpuNow(target.postgresDatabase);
   const cpuStartedAt = nowMs();
   const start = async (chunk: string[]) => {
-    await Promise.all(chunk.map((workflowId) => client.workflow.start(baselineWorkflowType, { workflowId, taskQueue: target.taskQueue, args: [] })));
+    await Promise.all(chunk.map((workflowId) => client.workflow.start(baselineWorkflowType, { workflowId, taskQueue: target.taskQueue, args: baselineArgs })));
   };
   try {
     const offered =

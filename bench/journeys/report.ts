@@ -254,6 +254,7 @@ export function printReport(result: JourneyBenchResult): void {
     '',
     `bench/journeys: ${num(options.users)} users at ${options.rate} events/s (${(options.rate * options.tickMs) / 1000} every ${options.tickMs} ms), saturation ${num(options.saturation)}, warm-up ${num(options.warmup)} (seed ${options.seed})`,
     `machine: ${result.machine.cpus} cores (${result.machine.cpuModel}), ${num(result.machine.memoryMiB)} MiB, Node ${result.machine.node}; load average at start ${result.machine.loadAverage.map((l) => l.toFixed(2)).join(' ')}; ${result.temporal}`,
+    ...(process.env.BENCH_BASELINE_SHAPE === 'journey' ? ["BENCH_BASELINE_SHAPE=journey: the 'baseline' below is the journey's shape with no-op steps (1 s timer, 4 local activities), not the issue's baseline"] : []),
     '',
     `steady load, ${options.rate}/s:`,
     ...baselineLines('', steady.baseline),
