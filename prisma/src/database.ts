@@ -35,6 +35,14 @@ export function sqlDriverOf(prisma: PrismaClient): SqlDriver {
 }
 
 /**
+ * How long a transaction waits for a pooled connection (PGlite: for its one connection). Work queued
+ * beyond the pool's size — the worker runs up to 100 local activities at once — waits its turn, in
+ * Prisma's interactive transactions as in the driver's, instead of failing after Prisma's default 2 s.
+ */
+const connectionWaitMs = 30_000;
+const transactionOptions = { maxWait: connectionWaitMs };
+
+/**
  * Opens the configured database. PGlite is single-connection, so in embedded
  * mode exactly one process (the API server, which also hosts the Temporal
  * worker) may open a given data directory.
@@ -45,8 +53,8 @@ export async function openDatabase(config: DatabaseConfig = databaseConfigFromEn
     const pool = new Pool({ connectionString: config.url, max: options.poolSize ?? 10 });
     // An idle connection the server dropped is already out of the pool; the next query opens a new one.
     pool.on('error', () => undefined);
-    const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
-    const sql = pgSqlDriver(pool);
+    const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions });
+    const sql = pgSqlDriver(pool, { connectTimeoutMs: connectionWaitMs });
     driverOfClient.set(prisma, sql);
     return {
       prisma,
@@ -65,7 +73,7 @@ export async function openDatabase(config: DatabaseConfig = databaseConfigFromEn
   if (config.dataDir !== 'memory://') mkdirSync(config.dataDir, { recursive: true });
   const pglite = await PGlite.create(config.dataDir === 'memory://' ? undefined : config.dataDir);
   const adapterFactory: SqlMigrationAwareDriverAdapterFactory = new PrismaPGlite(pglite);
-  const prisma = new PrismaClient({ adapter: adapterFactory });
+  const prisma = new PrismaClient({ adapter: adapterFactory, transactionOptions });
   const sql = pgliteSqlDriver(pglite);
   driverOfClient.set(prisma, sql);
   return {

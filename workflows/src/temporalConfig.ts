@@ -31,17 +31,21 @@ export function temporalConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Tem
  */
 export const standaloneWorkerCachedWorkflows = 1000;
 
-function cachedWorkflowsOf(value: string | undefined): number | undefined {
+/** A whole number from a variable: undefined when unset or blank, NaN when not a whole number. */
+function wholeNumberOf(value: string | undefined): number | undefined {
   if (value === undefined || value.trim() === '') return undefined;
-  const count = /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
+  return /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
+}
+
+function cachedWorkflowsOf(value: string | undefined): number | undefined {
+  const count = wholeNumberOf(value);
   // Temporal refuses 1 (a run being replaced must fit beside the one it evicts); 0 turns the cache off.
   if (Number.isNaN(count) || count === 1) throw new Error(`TEMPORAL_WORKER_CACHED_WORKFLOWS must be 0 (no cache) or a whole number of at least 2, got "${value}"`);
   return count;
 }
 
 function localActivitySlotsOf(value: string | undefined): number | undefined {
-  if (value === undefined || value.trim() === '') return undefined;
-  const count = /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
-  if (Number.isNaN(count) || count < 1) throw new Error(`TEMPORAL_WORKER_LOCAL_ACTIVITIES must be a whole number of at least 1, got "${value}"`);
+  const count = wholeNumberOf(value);
+  if (Number.isNaN(count) || count === 0) throw new Error(`TEMPORAL_WORKER_LOCAL_ACTIVITIES must be a whole number of at least 1, got "${value}"`);
   return count;
 }

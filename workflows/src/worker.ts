@@ -51,7 +51,7 @@ export const workflowBundlerOptions = {
  * provider for up to a minute without holding a database connection: as many slots as the SDK gives
  * ordinary activities, so slow providers cannot hold up the bookkeeping of every other run.
  */
-export const defaultLocalActivitySlots = 100;
+const defaultLocalActivitySlots = 100;
 
 /** A worker on the Tideflow task queue with every workflow and activity. */
 export async function createTideflowWorker(options: TideflowWorkerOptions): Promise<Worker> {
@@ -63,8 +63,7 @@ export async function createTideflowWorker(options: TideflowWorkerOptions): Prom
     taskQueue: temporal.taskQueue,
     activities: createActivities({ prisma: options.prisma, sql: options.sql ?? sqlDriverOf(options.prisma), secrets: options.secrets }),
     // Journey bookkeeping runs as local activities, each one statement (or a short transaction) on the pool
-    // (10 connections by default); those beyond the pool queue for a connection. Prisma's interactive
-    // transactions give up after 2 s by default, so the one left (userUpdates) waits longer.
+    // (10 connections by default); those beyond the pool queue for a connection (see openDatabase).
     maxConcurrentLocalActivityExecutions: temporal.localActivitySlots ?? defaultLocalActivitySlots,
     ...(temporal.cachedWorkflows !== undefined ? { maxCachedWorkflows: temporal.cachedWorkflows } : {}),
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath, bundlerOptions: workflowBundlerOptions }),

@@ -62,7 +62,7 @@ const lock = (tx: SqlQueryable, key: string) => tx.query(`SELECT pg_advisory_xac
  * definition from `versions` when given (published versions never change).
  */
 export async function enterJourney(prisma: PrismaClient, request: EntryRequest, now = new Date(), versions?: JourneyVersionCache): Promise<EntryDecision> {
-  const decision = await sqlDriverOf(prisma).transaction(async (tx): Promise<EntryDecision> => {
+  return sqlDriverOf(prisma).transaction(async (tx): Promise<EntryDecision> => {
     // The lock first, the reads in a statement of their own: its snapshot then sees every entry committed before the lock was ours.
     await lock(tx, `journey-entry:${request.journeyId}:${request.userId}`);
     const [facts] = (await tx.query<EntryFacts>(entryFactsSql, [request.journeyId, request.workspaceId, request.entryKey, request.userId])).rows;
@@ -102,7 +102,6 @@ export async function enterJourney(prisma: PrismaClient, request: EntryRequest, 
     ).rows as [JourneyRun];
     return { kind: 'entered', run, definition, journeyName: facts.name };
   });
-  return decision;
 }
 
 /** The version's definition from the database (inside the transaction: PGlite has one connection), remembered for the next entry. */

@@ -117,8 +117,7 @@ export function createUserUpdateActivities(deps: { prisma: PrismaClient; sql: Sq
         await recordCustomAttributes(tx, run.workspaceId, traits);
         if (input.updates.some((update) => !isSegmentUpdate(update))) await recordJourneyProfileChange(tx, run, user.id, input.nodeId, input.iteration, new Date());
         return { reason: done.join(', '), exitReason: attributeExitReason(userFactsOf(updated), input.exitCriteria) };
-        // Local activities may outnumber the pool's connections: wait for one rather than fail after Prisma's 2 s.
-      }, { maxWait: 30_000 });
+      });
     },
   };
 }
